@@ -1,0 +1,180 @@
+/**
+ * `docker start` inside dockerd (moby daemon/start.go): create the containerd container and
+ * task (the shim runs `runc create`), set up networking while the task is `created`, then
+ * start the task (`runc start`). In the 1.10 era the daemon starts the process itself.
+ */
+import { containerMachine } from '../../machines';
+import type { DockerHost } from '../host';
+import { spawn } from '../kernel';
+import { nextState } from '../lifecycle';
+import { connectContainer, portInUse } from '../network';
+import { resolveProgram, type Program } from '../programs';
+import { containerdUnavailable, createTask, isContainerdUp, startTask } from '../runtime';
+import { endpoint } from '../trace';
+import type { Container, ContainerState } from '../types';
+import { writeOutput } from './output';
+import { fail, ok, type Result } from './result';
+
+export type StartOutcome = 'started' | 'already-running';
+
+export function startContainer(h: DockerHost, c: Container): Result<StartOutcome> {
+  if (c.state === 'running') return ok('already-running');
+  if (c.state === 'paused')
+    return fail(409, 'cannot start a paused container, try unpause instead');
+  const event =
+    c.state === 'restarting' ? ({ type: 'RESTART_DUE' } as const) : ({ type: 'START' } as const);
+  const next = nextState(containerMachine, c.state, event) as ContainerState | null;
+  if (!next) return fail(409, `cannot start container ${c.name}: container is ${c.state}`);
+  const image = h.world.images[c.imageId];
+  if (!image) return fail(404, `No such image: ${c.imageId}`);
+
+  for (const bindings of Object.values(c.hostConfig.portBindings)) {
+    for (const b of bindings) {
+      if (portInUse(h, b.hostPort, c.id)) {
+        return fail(
+          500,
+          `driver failed programming external connectivity on endpoint ${c.name} (${c.id.slice(0, 64)}): Bind for ${b.hostIp || '0.0.0.0'}:${b.hostPort} failed: port is already allocated`,
+        );
+      }
+    }
+  }
+
+  const resolved = resolveProgram([c.path, ...c.args], {
+    tty: c.config.tty,
+    openStdin: c.config.openStdin,
+    env: c.config.env,
+    hostname: c.id.slice(0, 12),
+    binaries: image.binaries,
+  });
+
+  let initPid: number;
+  let program: Program;
+  if (h.world.settings.era === 'monolith') {
+    if (!resolved.ok)
+      return startFailed(
+        h,
+        c,
+        `Cannot start container ${c.id}: [8] System error: ${resolved.error}`,
+        resolved.exitCode,
+      );
+    program = resolved.program;
+    h.emit('exec', 'dockerd', endpoint.container(c.id), 'execdriver native: start', { id: c.id });
+    const p = spawn(h, {
+      ppid: h.world.services.dockerd.pid ?? 1,
+      name: program.comm,
+      args: [...program.args],
+      role: 'container',
+      containerId: c.id,
+      nsPid: 1,
+      handles: { ...program.handles },
+      diesWithParent: true,
+    });
+    initPid = p.pid;
+    h.change(
+      {
+        op: 'container.update',
+        id: c.id,
+        patch: { networks: connectContainer(h, c, c.hostConfig.networkMode) },
+      },
+      'dockerd',
+      'network connected',
+    );
+  } else {
+    if (!isContainerdUp(h))
+      return startFailed(
+        h,
+        c,
+        `failed to create task for container: ${containerdUnavailable(h)}`,
+        125,
+      );
+    const killRunc = h.armedFaults.delete('killRuncOnNextStart');
+    const created = createTask(h, c, resolved.ok ? { ok: true } : resolved, killRunc);
+    if (!created.ok) return startFailed(h, c, created.error, created.exitCode ?? 128);
+    if (!resolved.ok) return startFailed(h, c, resolved.error, resolved.exitCode);
+    program = resolved.program;
+    const task = h.world.tasks[c.id];
+    initPid = task?.initPid ?? 0;
+    const networks = connectContainer(h, c, c.hostConfig.networkMode);
+    if (h.world.settings.era === 'modern') {
+      h.emit(
+        'note',
+        'dockerd',
+        endpoint.container(c.id),
+        `configure network namespace /proc/${initPid}/ns/net`,
+        { networks: Object.keys(networks) },
+      );
+    }
+    h.change(
+      { op: 'container.update', id: c.id, patch: { networks } },
+      'dockerd',
+      'network connected',
+    );
+    const started = startTask(h, c, program);
+    if (!started.ok) return startFailed(h, c, started.error, 128);
+  }
+
+  h.change(
+    {
+      op: 'container.update',
+      id: c.id,
+      patch: {
+        state: next,
+        pid: initPid,
+        startedAt: h.now,
+        hasBeenStartedBefore: true,
+        hasBeenManuallyStopped: false,
+        exitCode: 0,
+        error: '',
+        ...(next === 'running' && c.state === 'restarting'
+          ? { restartCount: c.restartCount + 1 }
+          : {}),
+      },
+    },
+    'dockerd',
+    `container ${c.name} running`,
+  );
+  h.change(
+    {
+      op: 'event',
+      event: {
+        type: 'container',
+        action: 'start',
+        actorId: c.id,
+        attributes: { image: c.config.image, name: c.name },
+        time: h.now,
+      },
+    },
+    'dockerd',
+    'event container start',
+  );
+  writeOutput(h, c, program.output);
+  if (program.runsForMs !== null) {
+    const main = Object.values(h.world.processes).find(
+      (p) => p.containerId === c.id && p.role === 'container' && (p.nsPid === 1 || p.nsPid === 2),
+    );
+    if (main)
+      h.schedule(Math.max(1, program.runsForMs), {
+        kind: 'programExit',
+        pid: main.pid,
+        status: program.exitCode,
+      });
+  }
+  return ok('started');
+}
+
+function startFailed(
+  h: DockerHost,
+  c: Container,
+  message: string,
+  exitCode: number,
+): Result<StartOutcome> {
+  const patch: Partial<Container> = { exitCode, error: message };
+  if (c.state === 'restarting') patch.state = 'exited';
+  h.change(
+    { op: 'container.update', id: c.id, patch },
+    'dockerd',
+    `start failed: exit ${exitCode}`,
+  );
+  const status = exitCode === 127 || exitCode === 126 ? 400 : 500;
+  return fail(status, message, exitCode);
+}

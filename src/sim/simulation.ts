@@ -1,0 +1,325 @@
+/**
+ * The simulation's front door. A `Simulation` is one host plus the log of inputs that made
+ * it what it is. Everything outside src/sim (the views, the terminal, lessons, the bridge)
+ * talks to it through `apply` (or `request` for the Engine API) and reads `world` and `trace`.
+ *
+ * Contract: deterministic. `Simulation.replay(options, sim.log)` rebuilds the same trace, byte
+ * for byte. Nothing here reads the wall clock, random numbers or the DOM.
+ */
+import { route } from './api/router';
+import { serverHeaders } from './api/system';
+import {
+  CANNOT_CONNECT,
+  STATUS_TEXT,
+  type ApiRequest,
+  type ApiResponse,
+  type PendingWait,
+  type StdioFrame,
+} from './api/types';
+import { findContainer } from './daemon/lookup';
+import { onRestartDue, onTaskExit } from './daemon/exits';
+import {
+  onDaemonExit,
+  onServiceRestartDue,
+  reloadDockerd,
+  startContainerd,
+  startDockerd,
+  stopContainerd,
+  stopDockerd,
+} from './daemon/service';
+import { DockerHost, type HostOptions, type TimerAction } from './host';
+import {
+  describeInput,
+  type Input,
+  type InputResult,
+  type LoggedInput,
+  type SignalTarget,
+} from './inputs';
+import { exitProcess, signalProcess } from './kernel';
+import { onInitExit, onShimExit } from './runtime';
+import { parseSignal } from './signals';
+import type { TraceEntry } from './trace';
+import type { Pid, Process, World } from './types';
+
+export class Simulation {
+  readonly host: DockerHost;
+  readonly log: LoggedInput[] = [];
+
+  constructor(readonly options: HostOptions = {}) {
+    this.host = new DockerHost(options);
+    this.host.hooks = {
+      onExit: (h, p, status) => onProcessExit(h, p, status),
+      onDaemonSignal: (h, p, signal) => {
+        if (p.role === 'dockerd') {
+          if (signal === 'SIGTERM' || signal === 'SIGINT') stopDockerd(h, false);
+          else if (signal === 'SIGHUP') reloadDockerd(h);
+        } else if (signal === 'SIGTERM' || signal === 'SIGINT') {
+          stopContainerd(h, false);
+        }
+      },
+      onTaskExit,
+    };
+    this.host.onTimer(runTimer);
+  }
+
+  /** Rebuilds a simulation from its options and input log. */
+  static replay(options: HostOptions, log: readonly LoggedInput[]): Simulation {
+    const sim = new Simulation(options);
+    for (const entry of log) sim.apply(entry.input, entry.at);
+    return sim;
+  }
+
+  get world(): World {
+    return this.host.world;
+  }
+
+  get trace(): readonly TraceEntry[] {
+    return this.host.trace;
+  }
+
+  get now(): number {
+    return this.host.now;
+  }
+
+  /** Applies one input at virtual time `at` (default: now); time in between passes first. */
+  apply(input: Input, at: number = this.host.now): InputResult {
+    if (at > this.host.now) this.host.elapse(at - this.host.now);
+    this.log.push({ at: this.host.now, input });
+    this.host.emit('input', 'user', input.kind === 'api' ? 'cli' : 'kernel', describeInput(input));
+    return dispatch(this.host, input);
+  }
+
+  /** Sends an Engine API request, as the CLI would. */
+  request(request: ApiRequest, at?: number): ApiResponse {
+    return (
+      this.apply({ kind: 'api', request }, at).response ?? {
+        status: 0,
+        headers: {},
+        connectionRefused: true,
+      }
+    );
+  }
+
+  /** Lets virtual time pass. */
+  advance(ms: number): void {
+    this.apply({ kind: 'advance', ms });
+  }
+
+  /** The answer to a pending `/wait`, once its condition holds; null while it does not. */
+  waitResult(wait: PendingWait): { StatusCode: number } | null {
+    for (let i = wait.afterSeq + 1; i < this.host.trace.length; i++) {
+      const change = this.host.trace[i]?.change;
+      if (change?.op !== 'event' || change.event.actorId !== wait.containerId) continue;
+      if (wait.condition === 'removed' && change.event.action === 'destroy')
+        return { StatusCode: this.lastExitCode(wait, i) };
+      if (wait.condition !== 'removed' && change.event.action === 'die')
+        return { StatusCode: Number(change.event.attributes['exitCode'] ?? 0) };
+    }
+    if (wait.condition === 'removed' && !this.world.containers[wait.containerId])
+      return { StatusCode: this.lastExitCode(wait, this.host.trace.length) };
+    return null;
+  }
+
+  private lastExitCode(wait: PendingWait, before: number): number {
+    for (let i = before - 1; i > wait.afterSeq; i--) {
+      const change = this.host.trace[i]?.change;
+      if (
+        change?.op === 'event' &&
+        change.event.actorId === wait.containerId &&
+        change.event.action === 'die'
+      ) {
+        return Number(change.event.attributes['exitCode'] ?? 0);
+      }
+    }
+    return 0;
+  }
+
+  /** What a container wrote after trace position `afterSeq` (the attach stream). */
+  outputSince(containerId: string, afterSeq: number): StdioFrame[] {
+    const frames: StdioFrame[] = [];
+    for (let i = afterSeq + 1; i < this.host.trace.length; i++) {
+      const change = this.host.trace[i]?.change;
+      if (change?.op === 'container.log' && change.id === containerId)
+        frames.push({ stream: change.line.stream, data: `${change.line.text}\n` });
+    }
+    return frames;
+  }
+}
+
+function dispatch(h: DockerHost, input: Input): InputResult {
+  switch (input.kind) {
+    case 'api':
+      return { ok: true, response: apiRequest(h, input.request) };
+    case 'signal':
+      return sendSignal(h, input.target, input.signal);
+    case 'systemctl':
+      return systemctl(h, input.action, input.unit);
+    case 'writeFile':
+      if (input.path !== '/etc/docker/daemon.json')
+        return { ok: false, message: `${input.path}: Read-only file system` };
+      h.change(
+        { op: 'settings', patch: { daemonJson: input.content } },
+        'kernel',
+        'wrote /etc/docker/daemon.json',
+      );
+      return { ok: true };
+    case 'advance':
+      h.elapse(Math.max(0, Math.min(input.ms, 24 * 3600 * 1000)));
+      return { ok: true };
+    case 'armFault':
+      h.armedFaults.add(input.fault);
+      return { ok: true };
+  }
+}
+
+function apiRequest(h: DockerHost, request: ApiRequest): ApiResponse {
+  const label = `${request.method.toUpperCase()} ${request.path}`;
+  if (h.world.services.dockerd.state !== 'up') {
+    h.emit('http-request', 'cli', 'api', label, { refused: true });
+    h.emit('http-response', 'api', 'cli', 'connection refused', { error: CANNOT_CONNECT });
+    return { status: 0, headers: {}, connectionRefused: true };
+  }
+  const detail =
+    request.body === undefined
+      ? { method: request.method, path: request.path }
+      : { method: request.method, path: request.path, body: request.body };
+  h.emit('http-request', 'cli', 'api', label, detail);
+  h.elapse(1);
+  const forwarded = h.emit('http-request', 'api', 'dockerd', label, {
+    method: request.method,
+    path: request.path,
+  });
+  h.elapse(1);
+  const response = route(h, request, forwarded.seq);
+  const headers = { ...serverHeaders(h), ...response.headers };
+  const answer = { ...response, headers };
+  const statusLine = `${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trim();
+  h.emit('http-response', 'dockerd', 'api', statusLine, { status: response.status });
+  h.emit(
+    'http-response',
+    'api',
+    'cli',
+    statusLine,
+    response.body === undefined
+      ? { status: response.status }
+      : { status: response.status, body: response.body },
+  );
+  h.elapse(1);
+  return answer;
+}
+
+function resolveTarget(h: DockerHost, target: SignalTarget): { pid: Pid } | { error: string } {
+  if ('pid' in target)
+    return h.world.processes[target.pid]
+      ? { pid: target.pid }
+      : { error: `(${target.pid}) - No such process` };
+  if ('service' in target) {
+    const pid = h.world.services[target.service].pid;
+    return pid !== null ? { pid } : { error: `${target.service}: no process found` };
+  }
+  const ref = 'shim' in target ? target.shim : target.container;
+  const found = findContainer(h, ref);
+  if (!found.ok) return { error: found.message };
+  const task = h.world.tasks[found.value.id];
+  if ('shim' in target)
+    return task?.shimPid && h.world.processes[task.shimPid]
+      ? { pid: task.shimPid }
+      : { error: `no shim runs for ${ref}` };
+  const pid = found.value.pid;
+  return pid && h.world.processes[pid] ? { pid } : { error: `container ${ref} is not running` };
+}
+
+function sendSignal(h: DockerHost, target: SignalTarget, signalText: string): InputResult {
+  const signal = parseSignal(signalText);
+  if (!signal) return { ok: false, message: `${signalText}: invalid signal specification` };
+  const resolved = resolveTarget(h, target);
+  if ('error' in resolved) return { ok: false, message: resolved.error };
+  signalProcess(h, resolved.pid, signal, 'user');
+  return { ok: true };
+}
+
+function systemctl(
+  h: DockerHost,
+  action: 'start' | 'stop' | 'restart' | 'reload',
+  unit: 'docker' | 'containerd',
+): InputResult {
+  if (unit === 'containerd') {
+    if (h.world.settings.era !== 'modern')
+      return {
+        ok: false,
+        message: `Failed to ${action} containerd.service: Unit containerd.service not found.`,
+      };
+    if (action === 'stop' || action === 'restart') stopContainerd(h, true);
+    if (action === 'start' || action === 'restart') startContainerd(h);
+    if (action === 'reload')
+      return {
+        ok: false,
+        message:
+          'Failed to reload containerd.service: Job type reload is not applicable for unit containerd.service.',
+      };
+    return { ok: true };
+  }
+  if (action === 'reload') {
+    if (h.world.services.dockerd.state !== 'up')
+      return { ok: false, message: 'docker.service is not active, cannot reload.' };
+    reloadDockerd(h);
+    return { ok: true };
+  }
+  if (action === 'stop' || action === 'restart') stopDockerd(h, true);
+  if (action === 'start' || action === 'restart') {
+    startDockerd(h);
+    if (h.world.services.dockerd.state === 'down') {
+      return {
+        ok: false,
+        message:
+          'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.',
+      };
+    }
+  }
+  return { ok: true };
+}
+
+/** The kernel reports an exit: the supervisor of that process reacts. */
+function onProcessExit(h: DockerHost, p: Process, status: number): void {
+  switch (p.role) {
+    case 'dockerd':
+      if (h.world.services.dockerd.pid === p.pid) onDaemonExit(h, 'dockerd', status);
+      return;
+    case 'containerd':
+      if (h.world.services.containerd.pid === p.pid) onDaemonExit(h, 'containerd', status);
+      return;
+    case 'shim':
+      if (p.containerId) onShimExit(h, p.containerId, p.pid);
+      return;
+    case 'container':
+    case 'docker-init':
+    case 'runc-init':
+      if (p.nsPid !== 1 || !p.containerId) return;
+      if (h.world.settings.era === 'monolith') {
+        if (
+          h.world.services.dockerd.state === 'up' ||
+          h.world.services.dockerd.state === 'stopping'
+        )
+          onTaskExit(h, p.containerId, status);
+      } else {
+        onInitExit(h, p.containerId, status);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+function runTimer(h: DockerHost, action: TimerAction): void {
+  switch (action.kind) {
+    case 'programExit':
+      if (h.world.processes[action.pid]) exitProcess(h, action.pid, action.status);
+      return;
+    case 'restartContainer':
+      onRestartDue(h, action.containerId);
+      return;
+    case 'serviceRestart':
+      onServiceRestartDue(h, action.service);
+      return;
+  }
+}
