@@ -38,15 +38,18 @@ import {
 import { exitProcess, signalProcess } from './kernel';
 import { onInitExit, onShimExit } from './runtime';
 import { parseSignal } from './signals';
+import { WorldHistory } from './snapshot';
 import type { TraceEntry } from './trace';
 import type { Pid, Process, World } from './types';
 
 export class Simulation {
   readonly host: DockerHost;
   readonly log: LoggedInput[] = [];
+  readonly history: WorldHistory;
 
   constructor(readonly options: HostOptions = {}) {
     this.host = new DockerHost(options);
+    this.history = new WorldHistory(this.host.world);
     this.host.hooks = {
       onExit: (h, p, status) => onProcessExit(h, p, status),
       onDaemonSignal: (h, p, signal) => {
@@ -79,6 +82,11 @@ export class Simulation {
 
   get now(): number {
     return this.host.now;
+  }
+
+  /** The world as it was just after trace entry `seq`, rebuilt from the trace's changes. */
+  worldAt(seq: number): World {
+    return this.history.worldAt(this.host.trace, seq);
   }
 
   /** Applies one input at virtual time `at` (default: now); time in between passes first. */

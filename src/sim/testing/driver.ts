@@ -5,6 +5,7 @@
  */
 import type { ApiResponse } from '../api/types';
 import type { HostOptions } from '../host';
+import { fullName, parseReference } from '../images/reference';
 import type { SignalTarget, SystemctlAction, Unit } from '../inputs';
 import { Simulation } from '../simulation';
 import type { Container, Process } from '../types';
@@ -45,8 +46,11 @@ export class Driver {
     });
   }
 
+  /** `docker pull`: the CLI normalises the name (`nginx` -> `docker.io/library/nginx`) first. */
   pull(image: string): ApiResponse {
-    const [name = image, tag = 'latest'] = image.split(':');
+    const parsed = parseReference(image);
+    const name = parsed.ok ? fullName(parsed.ref) : image;
+    const tag = parsed.ok ? (parsed.ref.digest ?? parsed.ref.tag ?? 'latest') : 'latest';
     return this.api(
       'POST',
       `/images/create?fromImage=${encodeURIComponent(name)}&tag=${encodeURIComponent(tag)}`,

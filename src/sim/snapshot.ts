@@ -1,0 +1,41 @@
+/**
+ * The world at any position of the trace, for rendering a past moment (playback, scrubbing,
+ * step back). The base world (after boot) is replayed with the trace's changes; checkpoints
+ * every CHECKPOINT_EVERY entries keep a seek cheap.
+ */
+import { applyChange } from './changes';
+import type { TraceEntry } from './trace';
+import type { World } from './types';
+
+export const CHECKPOINT_EVERY = 256;
+
+export class WorldHistory {
+  private readonly checkpoints = new Map<number, World>();
+
+  /** `base` is the world before the first trace entry; it is copied, not kept. */
+  constructor(base: World) {
+    this.checkpoints.set(-1, structuredClone(base));
+  }
+
+  /** The world just after trace entry `seq` (-1: before any entry). */
+  worldAt(trace: readonly TraceEntry[], seq: number): World {
+    const target = Math.min(seq, trace.length - 1);
+    let from = -1;
+    for (const at of this.checkpoints.keys()) if (at <= target && at > from) from = at;
+    const world = structuredClone(this.checkpoints.get(from) as World);
+    for (let i = from + 1; i <= target; i++) {
+      const entry = trace[i];
+      if (!entry) break;
+      if (entry.change) applyChange(world, entry.change);
+      world.now = entry.t;
+      if ((i + 1) % CHECKPOINT_EVERY === 0 && !this.checkpoints.has(i))
+        this.checkpoints.set(i, structuredClone(world));
+    }
+    return world;
+  }
+
+  /** Forgets checkpoints after `seq`, when the future is forked away. */
+  truncate(seq: number): void {
+    for (const at of [...this.checkpoints.keys()]) if (at > seq) this.checkpoints.delete(at);
+  }
+}
