@@ -1,0 +1,170 @@
+/**
+ * The app shell in a real browser, against the production build under its strict CSP.
+ * Every test also fails on any console error or warning (see fixtures.ts).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+test('loads with its title, diagram and panels, and no console errors or warnings', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await expect(page).toHaveTitle('docker-anatomy: how Docker really runs containers');
+  await expect(page.getByRole('banner')).toContainText('docker-anatomy');
+  for (const name of ['Narration', 'Terminal', 'Inspector'] as const) {
+    await expect(app.panel(name)).toBeVisible();
+  }
+  await page.waitForLoadState('networkidle');
+});
+
+test('the diagram shows the modern host by its real binary names', async ({ app }) => {
+  await app.goto();
+  for (const name of ['docker', 'dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc']) {
+    await expect(app.node(name)).toBeVisible();
+  }
+  await expect(app.node('dockerd')).toHaveAccessibleName('dockerd, daemon');
+  await expect(app.node('/var/run/docker.sock')).toContainText('Engine API v1.51');
+});
+
+test('switching the era renames and removes binaries', async ({ app }) => {
+  await app.goto();
+  await app.eraSelect.selectOption({ label: 'Docker 1.12–18.06' });
+  await expect(app.node('docker-containerd-shim')).toBeVisible();
+  await expect(app.node('docker-containerd')).toContainText('started by dockerd');
+  await expect(app.node('containerd-shim-runc-v2')).toHaveCount(0);
+  await expect(app.liveRegion).toContainText('Era: Docker 1.12 to 18.06');
+
+  await app.eraSelect.selectOption({ label: 'Docker 1.10' });
+  await expect(app.node('docker')).toHaveCount(2);
+  await expect(app.diagram.getByRole('group', { name: 'docker, daemon' })).toContainText(
+    'containers are its children',
+  );
+  await expect(app.node('runc')).toHaveCount(0);
+});
+
+test('keyboard only: mode, theme, era, inspector and panels', async ({ app, page }) => {
+  await app.goto();
+  await page.keyboard.press('Tab');
+  await expect(app.skipLink).toBeFocused();
+  await expect(app.skipLink).toBeInViewport();
+
+  await app.tabTo(app.modeOption('Sandbox'));
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.modeOption('Lessons')).toBeChecked();
+  await expect(app.panel('Narration')).toContainText('Lessons arrive in a later version.');
+  await expect(app.liveRegion).toHaveText('Mode: Lessons');
+
+  await page.keyboard.press('Tab');
+  await expect(app.themeOption('System')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(app.themeOption('Dark')).toBeChecked();
+  expect(await app.htmlClasses()).toContain('dark');
+  await expect(app.liveRegion).toHaveText('Theme: Dark');
+
+  await page.keyboard.press('Tab');
+  await expect(app.eraSelect).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(app.eraSelect).toHaveValue('split');
+  await expect(app.node('docker-runc')).toBeVisible();
+
+  await app.tabTo(app.node('dockerd'));
+  await expect(app.node('dockerd')).not.toHaveCSS('outline-style', 'none');
+  await page.keyboard.press('Enter');
+  const inspector = app.panel('Inspector');
+  await expect(inspector.getByRole('heading', { name: 'dockerd' })).toBeVisible();
+  await expect(inspector).toContainText('The Engine API server');
+  await expect(inspector.getByRole('row', { name: /Docker 1\.10/ })).toContainText('docker');
+
+  const toggle = app.panelToggle('Terminal');
+  await app.tabTo(toggle);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#terminal-panel-content')).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(app.panel('Terminal')).toContainText('arrives in a later version');
+});
+
+test('a separator resizes the panels with the arrow keys', async ({ app, page }) => {
+  await app.goto();
+  const separator = app.separator('Resize the diagram and the panels');
+  const before = Number(await separator.getAttribute('aria-valuenow'));
+  await app.tabTo(separator);
+  await page.keyboard.press('ArrowLeft');
+  await expect(separator).not.toHaveAttribute('aria-valuenow', String(before));
+  expect(Number(await separator.getAttribute('aria-valuenow'))).toBeLessThan(before);
+});
+
+test('clicking a node fills the inspector; Escape clears it', async ({ app, page }) => {
+  await app.goto();
+  await app.node('containerd-shim-runc-v2').click();
+  const inspector = app.panel('Inspector');
+  await expect(inspector).toContainText('One shim per container');
+  await expect(inspector.getByRole('row', { name: /Docker 1\.12/ })).toContainText(
+    'docker-containerd-shim',
+  );
+  await expect(inspector.getByRole('row', { name: /Docker 1\.10/ })).toContainText('did not exist');
+  await page.keyboard.press('Escape');
+  await expect(inspector).toContainText('Select a component in the diagram to inspect it.');
+});
+
+test('the skip link moves focus to the diagram', async ({ app, page }) => {
+  await app.goto();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(app.main).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(app.node('docker')).toBeFocused();
+});
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`axe finds no violations in the ${theme.toLowerCase()} theme`, async ({ app }) => {
+    await app.goto();
+    await app.themeOption(theme).check();
+    // One line per failing element keeps a failure readable: rule, element, what to fix.
+    const scan = async () =>
+      (await new AxeBuilder({ page: app.page }).analyze()).violations.flatMap((violation) =>
+        violation.nodes.map(
+          (node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary}`,
+        ),
+      );
+    expect(await scan()).toEqual([]);
+
+    await app.modeOption('Lessons').check();
+    await app.node('runc').click();
+    await expect(app.panel('Inspector')).toContainText('short-lived CLI');
+    expect(await scan()).toEqual([]);
+  });
+}
+
+for (const viewport of [
+  { width: 1024, height: 640 },
+  { width: 800, height: 500 },
+]) {
+  test(`at ${viewport.width}x${viewport.height} nothing overflows and the panels show`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await app.goto();
+    const size = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
+      scrollHeight: document.scrollingElement?.scrollHeight ?? 0,
+    }));
+    expect(size.scrollWidth).toBeLessThanOrEqual(viewport.width);
+    expect(size.scrollHeight).toBeLessThanOrEqual(viewport.height);
+    for (const target of [
+      app.diagram,
+      app.eraSelect,
+      app.panelToggle('Narration'),
+      app.panelToggle('Terminal'),
+      app.panelToggle('Inspector'),
+    ]) {
+      await expect(target).toBeInViewport({ ratio: 1 });
+    }
+    await expect(app.panel('Narration')).toContainText('What you are looking at');
+  });
+}

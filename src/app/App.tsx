@@ -1,0 +1,26 @@
+/**
+ * The app shell: skip link, header, workspace (diagram and panels) and the live region.
+ * Contract: composition only; state lives in src/store, views in src/components.
+ */
+import { useLayoutEffect } from 'react';
+import { AppHeader } from '../components/header/AppHeader';
+import { useResolvedTheme } from '../components/hooks/useResolvedTheme';
+import { Workspace } from '../components/layout/Workspace';
+import { LiveRegion } from '../components/LiveRegion';
+import { SkipLink } from '../components/SkipLink';
+import { applyThemeClass } from './themeClass';
+import { useAnnouncements } from './useAnnouncements';
+
+export function App() {
+  const theme = useResolvedTheme();
+  useLayoutEffect(() => applyThemeClass(document.documentElement, theme), [theme]);
+  useAnnouncements();
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <SkipLink />
+      <AppHeader />
+      <Workspace />
+      <LiveRegion />
+    </div>
+  );
+}

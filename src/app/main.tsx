@@ -1,0 +1,39 @@
+/**
+ * Entry point. Order matters: the theme class goes on <html> before anything paints, the
+ * translations load before the first render (so no raw keys flash), then React mounts.
+ */
+import '@xyflow/react/dist/style.css';
+import '../styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { hasTranslations, initI18n } from '../i18n';
+import { resolveTheme } from '../store/themePreference';
+import { useUiStore } from '../store/uiStore';
+import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
+import { App } from './App';
+import { applyThemeClass } from './themeClass';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+applyThemeClass(
+  document.documentElement,
+  resolveTheme(useUiStore.getState().theme, window.matchMedia(PREFERS_DARK).matches),
+);
+
+const i18n = await initI18n();
+if (hasTranslations(i18n)) {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+} else {
+  // Without its text the app cannot say anything through t(): this one message is English.
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'p-6';
+  message.textContent =
+    'docker-anatomy could not load its text. Check your connection and reload the page.';
+  rootElement.replaceChildren(message);
+}

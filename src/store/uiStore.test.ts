@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { initialUiState, useUiStore } from './uiStore';
+
+describe('uiStore', () => {
+  beforeEach(() => useUiStore.setState(initialUiState()));
+
+  it('starts in the sandbox, modern era, nothing selected, all panels open', () => {
+    const state = useUiStore.getState();
+    expect(state.mode).toBe('sandbox');
+    expect(state.era).toBe('modern');
+    expect(state.selectedComponent).toBeNull();
+    expect(Object.values(state.collapsedPanels)).toEqual([false, false, false]);
+  });
+
+  it('changes mode, theme, era and selection', () => {
+    const { setMode, setTheme, setEra, selectComponent } = useUiStore.getState();
+    setMode('lessons');
+    setTheme('dark');
+    setEra('split');
+    selectComponent('shim');
+    expect(useUiStore.getState()).toMatchObject({
+      mode: 'lessons',
+      theme: 'dark',
+      era: 'split',
+      selectedComponent: 'shim',
+    });
+  });
+
+  it('collapses one panel at a time and ignores no-op changes', () => {
+    const before = useUiStore.getState().collapsedPanels;
+    useUiStore.getState().setPanelCollapsed('terminal', false);
+    expect(useUiStore.getState().collapsedPanels).toBe(before);
+    useUiStore.getState().setPanelCollapsed('terminal', true);
+    expect(useUiStore.getState().collapsedPanels).toEqual({
+      narration: false,
+      terminal: true,
+      inspector: false,
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * UI state of the shell: mode, theme preference, era, selected component, collapsed panels.
+ * Contract: holds only what the user chose in the interface. The simulated world is owned by
+ * src/sim and is never copied here. Only the theme is persisted (see themePreference.ts).
+ */
+import { create } from 'zustand';
+import type { ComponentRole, Era } from '../sim/eras';
+import {
+  browserStorage,
+  loadThemePreference,
+  saveThemePreference,
+  type ThemePreference,
+} from './themePreference';
+
+export type Mode = 'lessons' | 'sandbox';
+export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
+
+export type PanelId = 'narration' | 'terminal' | 'inspector';
+export const PANEL_IDS: readonly PanelId[] = ['narration', 'terminal', 'inspector'];
+
+export interface UiState {
+  mode: Mode;
+  theme: ThemePreference;
+  era: Era;
+  /** The component shown in the inspector; null when nothing is selected. */
+  selectedComponent: ComponentRole | null;
+  collapsedPanels: Readonly<Record<PanelId, boolean>>;
+  setMode: (mode: Mode) => void;
+  setTheme: (theme: ThemePreference) => void;
+  setEra: (era: Era) => void;
+  selectComponent: (component: ComponentRole | null) => void;
+  setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
+}
+
+/** The state a fresh visit starts from; the theme comes from storage when there is one. */
+export function initialUiState(theme: ThemePreference = 'system') {
+  return {
+    // Sandbox first: lessons are not written yet, and the whole host is worth seeing at once.
+    mode: 'sandbox' as Mode,
+    theme,
+    era: 'modern' as Era,
+    selectedComponent: null,
+    collapsedPanels: { narration: false, terminal: false, inspector: false },
+  } satisfies Partial<UiState>;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  ...initialUiState(loadThemePreference(browserStorage())),
+  setMode: (mode) => set({ mode }),
+  setTheme: (theme) => set({ theme }),
+  setEra: (era) => set({ era }),
+  selectComponent: (selectedComponent) => set({ selectedComponent }),
+  setPanelCollapsed: (panel, collapsed) =>
+    set((state) =>
+      state.collapsedPanels[panel] === collapsed
+        ? state
+        : { collapsedPanels: { ...state.collapsedPanels, [panel]: collapsed } },
+    ),
+}));
+
+// Persist the theme whoever changes it (header control today, a URL parameter later).
+useUiStore.subscribe((state, previous) => {
+  if (state.theme !== previous.theme) saveThemePreference(browserStorage(), state.theme);
+});
