@@ -21,3 +21,16 @@ describe('determinism', () => {
     expect(traceDigest(standardSession())).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('idle time', () => {
+  it('merges idle spells into one logged input that replays to the same trace', () => {
+    const d = standardSession();
+    d.run('alpine', { name: 'later', cmd: ['sleep', '5'] });
+    for (let i = 0; i < 20; i++) d.sim.idle(500);
+    const idles = d.sim.log.filter((e) => e.input.kind === 'advance');
+    expect(d.container('later').state).toBe('exited');
+    const again = Simulation.replay(d.sim.options, d.sim.log);
+    expect(JSON.stringify(again.trace)).toBe(JSON.stringify(d.sim.trace));
+    expect(idles.length).toBeLessThan(20);
+  });
+});

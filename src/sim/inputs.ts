@@ -60,7 +60,7 @@ export function describeInput(input: Input): string {
     case 'writeFile':
       return `write ${input.path}`;
     case 'advance':
-      return `wait ${input.ms} ms`;
+      return 'time passes';
     case 'armFault':
       return 'arm fault: kill runc during the next start';
   }

@@ -113,6 +113,25 @@ export class Simulation {
     this.apply({ kind: 'advance', ms });
   }
 
+  /**
+   * Lets time pass while nobody acts (a live view's clock). Consecutive idle spells in which
+   * nothing happened are merged into one logged input, so a long idle session keeps a short
+   * log; replaying the merged input gives the same trace.
+   */
+  idle(ms: number): void {
+    const last = this.log.at(-1);
+    const lastEntry = this.host.trace.at(-1);
+    if (last?.input.kind === 'advance' && lastEntry?.kind === 'input') {
+      this.log[this.log.length - 1] = {
+        at: last.at,
+        input: { kind: 'advance', ms: last.input.ms + ms },
+      };
+      this.host.elapse(ms);
+      return;
+    }
+    this.advance(ms);
+  }
+
   /** The answer to a pending `/wait`, once its condition holds; null while it does not. */
   waitResult(wait: PendingWait): { StatusCode: number } | null {
     for (let i = wait.afterSeq + 1; i < this.host.trace.length; i++) {
