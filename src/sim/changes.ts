@@ -25,7 +25,15 @@ export type Change =
   | { op: 'process.spawn'; process: Process }
   | { op: 'process.exit'; pid: Pid; status: number }
   | { op: 'process.reparent'; pid: Pid; ppid: Pid }
-  | { op: 'process.exec'; pid: Pid; name: string; args: string[] }
+  | {
+      op: 'process.exec';
+      pid: Pid;
+      name: string;
+      args: string[];
+      role?: Process['role'];
+      handles?: Process['handles'];
+    }
+  | { op: 'process.pending'; pid: Pid; pendingExit?: number | null; pendingSignals?: string[] }
   | { op: 'process.freeze'; pids: Pid[]; frozen: boolean }
   | { op: 'service'; service: ServiceName; patch: Partial<ServiceStatus> }
   | { op: 'settings'; patch: Partial<Settings> }
@@ -78,6 +86,21 @@ export function applyChange(world: World, change: Change): void {
       if (p) {
         p.name = change.name;
         p.args = [...change.args];
+        if (change.role) p.role = change.role;
+        if (change.handles) p.handles = { ...change.handles };
+      }
+      return;
+    }
+    case 'process.pending': {
+      const p = world.processes[change.pid];
+      if (!p) return;
+      if (change.pendingExit !== undefined) {
+        if (change.pendingExit === null) delete p.pendingExit;
+        else p.pendingExit = change.pendingExit;
+      }
+      if (change.pendingSignals !== undefined) {
+        if (change.pendingSignals.length === 0) delete p.pendingSignals;
+        else p.pendingSignals = [...change.pendingSignals];
       }
       return;
     }

@@ -39,6 +39,9 @@ export interface HostOptions {
   epochMs?: number;
 }
 
+/** The longest a component waits in virtual time (a day): `docker stop -t -1` waits "forever". */
+export const MAX_WAIT_MS = 24 * 3600 * 1000;
+
 /** Default virtual epoch: 2026-01-12T09:00:00Z, a Monday morning class. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 12, 9, 0, 0);
 
@@ -121,7 +124,8 @@ export class DockerHost {
   elapse(ms: number): void {
     const target = this.world.now + Math.max(0, ms);
     this.runTimersUntil(target);
-    this.world.now = target;
+    // A timer's handler may itself let time pass beyond the target: never go back.
+    this.world.now = Math.max(this.world.now, target);
   }
 
   /**
@@ -129,11 +133,11 @@ export class DockerHost {
    * Used where a real component waits: `docker stop` waiting for the exit before SIGKILL.
    */
   elapseUntil(done: () => boolean, limitMs: number): boolean {
-    const target = this.world.now + limitMs;
+    const target = this.world.now + Math.min(Math.max(0, limitMs), MAX_WAIT_MS);
     while (!done()) {
       const next = this.timers[0];
       if (!next || next.due > target) {
-        this.world.now = target;
+        this.world.now = Math.max(this.world.now, target);
         return done();
       }
       this.timers.shift();

@@ -7,7 +7,7 @@
  */
 import type { DockerHost } from './host';
 import { signalOutcome } from './programs';
-import { killedStatus, type SignalName } from './signals';
+import { killedStatus, SIGNALS, type SignalName } from './signals';
 import { endpoint, type EndpointId } from './trace';
 import type { Pid, Process } from './types';
 
@@ -48,12 +48,19 @@ export function exec(
   pid: Pid,
   name: string,
   args: string[],
-  extra: Partial<Process> = {},
+  extra: Pick<Process, 'role' | 'handles'>,
 ): void {
   const p = h.world.processes[pid];
   if (!p) return;
-  h.change({ op: 'process.exec', pid, name, args }, endpointOf(p), `execve ${name}`);
-  Object.assign(p, extra);
+  const change = {
+    op: 'process.exec' as const,
+    pid,
+    name,
+    args,
+    role: extra.role,
+    ...(extra.handles ? { handles: extra.handles } : {}),
+  };
+  h.change(change, endpointOf(p), `execve ${name}`);
 }
 
 export function childrenOf(h: DockerHost, pid: Pid): Process[] {
@@ -76,7 +83,12 @@ export function exitProcess(h: DockerHost, pid: Pid, status: number): void {
   // PID 1 of a container's namespace gone: the kernel SIGKILLs everything else in it.
   if (p.nsPid === 1 && p.containerId) {
     for (const other of Object.values(h.world.processes)) {
-      if (other.containerId === p.containerId && other.pid !== pid && other.nsPid !== undefined) {
+      if (
+        other.containerId === p.containerId &&
+        other.pid !== pid &&
+        other.nsPid !== undefined &&
+        other.nsPid !== 1
+      ) {
         h.emit('signal', 'kernel', endpointOf(other), 'SIGKILL', {
           pid: other.pid,
           reason: 'namespace init exited',
@@ -155,7 +167,15 @@ export function signalProcess(h: DockerHost, pid: Pid, signal: SignalName, from:
       return;
     }
     case 'container': {
-      if (p.frozen && signal !== 'SIGKILL') return; // pending until the cgroup is thawed
+      if (p.frozen && signal !== 'SIGKILL') {
+        // A frozen task cannot run its handler: the signal stays pending until the thaw.
+        h.change(
+          { op: 'process.pending', pid, pendingSignals: [...(p.pendingSignals ?? []), signal] },
+          endpointOf(p),
+          `${signal} pending (frozen)`,
+        );
+        return;
+      }
       const outcome = signalOutcome(p.handles ?? {}, signal, p.nsPid === 1);
       if (outcome.kind !== 'exit') return;
       if (signal === 'SIGKILL' || !(signal in (p.handles ?? {}))) {
@@ -168,4 +188,40 @@ export function signalProcess(h: DockerHost, pid: Pid, signal: SignalName, from:
       return;
     }
   }
+}
+
+/**
+ * The cgroup is thawed: what fell due while the processes were frozen happens now, exits
+ * first (a program that had finished), then the signals that were sent to them.
+ */
+export function thaw(h: DockerHost, pids: readonly Pid[]): void {
+  for (const pid of pids) {
+    const p = h.world.processes[pid];
+    if (!p || (p.pendingExit === undefined && !p.pendingSignals)) continue;
+    const exit = p.pendingExit;
+    const signals = (p.pendingSignals ?? []).filter((s): s is SignalName => s in SIGNALS);
+    h.change(
+      { op: 'process.pending', pid, pendingExit: null, pendingSignals: [] },
+      endpointOf(p),
+      'thawed',
+    );
+    if (exit !== undefined) {
+      exitProcess(h, pid, exit);
+      continue;
+    }
+    for (const signal of signals) signalProcess(h, pid, signal, 'kernel');
+  }
+}
+
+/** The cgroup freezer (`docker pause`): every process of the container stops being scheduled. */
+export function freezeCgroup(h: DockerHost, containerId: string, frozen: boolean): void {
+  const pids = Object.values(h.world.processes)
+    .filter((p) => p.containerId === containerId && p.nsPid !== undefined)
+    .map((p) => p.pid);
+  h.change(
+    { op: 'process.freeze', pids, frozen },
+    endpoint.container(containerId),
+    frozen ? 'cgroup frozen' : 'cgroup thawed',
+  );
+  if (!frozen) thaw(h, pids);
 }

@@ -8,7 +8,7 @@
 import { ociRuntimeMachine, shimMachine } from '../machines';
 import { containerdSocket, runcArgs, shimArgs, shimName } from './binaries';
 import type { DockerHost } from './host';
-import { childrenOf, exec, exitProcess, signalProcess, spawn } from './kernel';
+import { childrenOf, exec, exitProcess, freezeCgroup, signalProcess, spawn } from './kernel';
 import { nextState } from './lifecycle';
 import type { Program } from './programs';
 import type { SignalName } from './signals';
@@ -325,14 +325,7 @@ export function freezeTask(h: DockerHost, id: string, frozen: boolean): RuntimeR
   h.emit(shimWire(h), 'containerd', endpoint.shim(id), frozen ? 'Pause' : 'Resume', { id });
   const runcPid = runc(h, id, op);
   h.elapse(h.jitter(3, 6));
-  const pids = Object.values(h.world.processes)
-    .filter((p) => p.containerId === id && p.nsPid !== undefined)
-    .map((p) => p.pid);
-  h.change(
-    { op: 'process.freeze', pids, frozen },
-    endpoint.container(id),
-    frozen ? 'cgroup frozen' : 'cgroup thawed',
-  );
+  freezeCgroup(h, id, frozen);
   setOci(h, id, { type: frozen ? 'PAUSE' : 'RESUME' });
   exitProcess(h, runcPid, 0);
   return { ok: true };

@@ -339,9 +339,19 @@ function onProcessExit(h: DockerHost, p: Process, status: number): void {
 
 function runTimer(h: DockerHost, action: TimerAction): void {
   switch (action.kind) {
-    case 'programExit':
-      if (h.world.processes[action.pid]) exitProcess(h, action.pid, action.status);
+    case 'programExit': {
+      const p = h.world.processes[action.pid];
+      if (!p) return;
+      // A frozen program cannot finish: its exit waits for the thaw.
+      if (p.frozen)
+        h.change(
+          { op: 'process.pending', pid: p.pid, pendingExit: action.status },
+          'kernel',
+          'exit pending (frozen)',
+        );
+      else exitProcess(h, action.pid, action.status);
       return;
+    }
     case 'restartContainer':
       onRestartDue(h, action.containerId);
       return;

@@ -26,8 +26,8 @@ export class WorldHistory {
     for (let i = from + 1; i <= target; i++) {
       const entry = trace[i];
       if (!entry) break;
-      if (entry.change) applyChange(world, entry.change);
       world.now = entry.t;
+      if (entry.change) applyChange(world, entry.change);
       if ((i + 1) % CHECKPOINT_EVERY === 0 && !this.checkpoints.has(i))
         this.checkpoints.set(i, structuredClone(world));
     }

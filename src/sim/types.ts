@@ -30,6 +30,10 @@ export interface Process {
   diesWithParent?: boolean;
   /** Frozen by the cgroup freezer (`docker pause`). */
   frozen?: boolean;
+  /** An exit that fell due while frozen: it happens when the cgroup is thawed. */
+  pendingExit?: number;
+  /** Signals sent while frozen: delivered when the cgroup is thawed. */
+  pendingSignals?: string[];
   /** Signals the program installed handlers for, and the status it exits with (null: keeps running). */
   handles?: Partial<Record<string, number | null>>;
 }

@@ -31,11 +31,15 @@ function withContainer(ctx: RouteContext, act: (c: Container) => ApiResponse): A
   return found.ok ? act(found.value) : apiError(found.status, found.message);
 }
 
-function seconds(ctx: RouteContext): number | null {
+/** The `t` query (stop timeout, whole seconds), parsed as dockerd does with strconv.Atoi. */
+function seconds(
+  ctx: RouteContext,
+): { ok: true; value: number | null } | { ok: false; error: ApiResponse } {
   const raw = ctx.query.get('t') ?? ctx.query.get('timeout');
-  if (raw === null || raw === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
+  if (raw === null || raw === '') return { ok: true, value: null };
+  if (!/^[+-]?\d{1,18}$/.test(raw))
+    return { ok: false, error: apiError(400, `strconv.Atoi: parsing "${raw}": invalid syntax`) };
+  return { ok: true, value: Number(raw) };
 }
 
 export const create: Handler = (ctx) => {
@@ -70,16 +74,20 @@ export const start: Handler = (ctx) =>
   );
 
 export const stop: Handler = (ctx) =>
-  withContainer(ctx, (c) =>
-    fromResult(stopContainer(ctx.h, c, seconds(ctx)), (outcome) =>
+  withContainer(ctx, (c) => {
+    const t = seconds(ctx);
+    if (!t.ok) return t.error;
+    return fromResult(stopContainer(ctx.h, c, t.value), (outcome) =>
       noContent(outcome === 'noop' ? 304 : 204),
-    ),
-  );
+    );
+  });
 
 export const restart: Handler = (ctx) =>
-  withContainer(ctx, (c) =>
-    fromResult(restartContainer(ctx.h, c, seconds(ctx)), () => noContent()),
-  );
+  withContainer(ctx, (c) => {
+    const t = seconds(ctx);
+    if (!t.ok) return t.error;
+    return fromResult(restartContainer(ctx.h, c, t.value), () => noContent());
+  });
 
 export const kill: Handler = (ctx) =>
   withContainer(ctx, (c) =>

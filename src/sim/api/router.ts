@@ -59,6 +59,23 @@ const routes: readonly Route[] = [
   { method: 'POST', pattern: /^\/networks\/create$/, handler: networks.create },
   { method: 'GET', pattern: new RegExp(`^/networks/${ID}$`), handler: networks.inspect },
   { method: 'DELETE', pattern: new RegExp(`^/networks/${ID}$`), handler: networks.remove },
+  { method: 'POST', pattern: /^\/swarm\/(init|join)$/, handler: system.swarmNotSimulated },
+  {
+    method: 'GET',
+    pattern: /^\/(swarm|nodes|services|tasks|secrets|configs)(\/[^/]+)?$/,
+    handler: system.notSwarmManager,
+  },
+  {
+    method: 'POST',
+    pattern:
+      /^\/(swarm\/leave|swarm\/update|services\/create|services\/[^/]+\/update|secrets\/create|configs\/create)$/,
+    handler: system.notSwarmManager,
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/(nodes|services|secrets|configs)\/[^/]+$/,
+    handler: system.notSwarmManager,
+  },
   { method: 'GET', pattern: /^\/volumes$/, handler: volumes.list },
   { method: 'POST', pattern: /^\/volumes\/create$/, handler: volumes.create },
   { method: 'GET', pattern: new RegExp(`^/volumes/${ID}$`), handler: volumes.inspect },

@@ -5,7 +5,7 @@ import { ERA_INFO } from '../eras';
 import type { DockerHost } from '../host';
 import type { DockerEvent } from '../types';
 import { containerSummary } from './containerJson';
-import { isoTime, json, type Handler } from './http';
+import { apiError, isoTime, json, type Handler } from './http';
 
 const KERNEL = '6.1.0-sim';
 const HOSTNAME = 'docker-host';
@@ -202,3 +202,16 @@ export const diskUsage: Handler = (ctx) => {
     BuildCache: [],
   });
 };
+
+/** What dockerd answers to a swarm request on a node that is in no swarm. */
+export const NOT_SWARM_MANAGER =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+
+export const notSwarmManager: Handler = () => apiError(503, NOT_SWARM_MANAGER);
+
+/** Swarm mode is not part of this single simulated host; say so plainly. */
+export const swarmNotSimulated: Handler = () =>
+  apiError(
+    501,
+    'Swarm mode is not simulated on this single host: the cluster view and its lessons are where Swarm lives.',
+  );

@@ -54,10 +54,13 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   204: 'No Content',
   304: 'Not Modified',
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };

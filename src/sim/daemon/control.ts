@@ -4,7 +4,8 @@
  * Kill sends one signal (SIGKILL by default). Pause freezes the cgroup.
  */
 import { containerMachine } from '../../machines';
-import type { DockerHost } from '../host';
+import { MAX_WAIT_MS, type DockerHost } from '../host';
+import { freezeCgroup } from '../kernel';
 import { nextState } from '../lifecycle';
 import { freezeTask, isContainerdUp, containerdUnavailable } from '../runtime';
 import { parseSignal, signalNumber, type SignalName } from '../signals';
@@ -73,7 +74,9 @@ export function stopContainer(
   const sent = signalContainer(h, c, signal);
   if (!sent.ok) return sent;
   if (wasPaused && isContainerdUp(h)) freezeTask(h, c.id, false);
-  const exited = timeout >= 0 && h.elapseUntil(() => !isActive(h, c.id), timeout * 1000);
+  // A negative timeout waits for the exit however long it takes (capped at MAX_WAIT_MS).
+  const waitMs = timeout < 0 ? MAX_WAIT_MS : timeout * 1000;
+  const exited = h.elapseUntil(() => !isActive(h, c.id), waitMs);
   if (!exited && isActive(h, c.id)) {
     h.emit('note', 'dockerd', 'dockerd', `container did not exit within ${timeout}s: SIGKILL`, {
       id: c.id,
@@ -132,10 +135,20 @@ export function pauseContainer(h: DockerHost, c: Container, pause: boolean): Res
     type: pause ? 'PAUSE' : 'UNPAUSE',
   }) as ContainerState | null;
   if (!next) return fail(409, `Container ${c.id} is not running`);
-  if (h.world.settings.era !== 'monolith') {
+  if (h.world.settings.era === 'monolith') {
+    // The 1.10 daemon used the cgroup freezer itself.
+    freezeCgroup(h, c.id, pause);
+  } else {
     if (!isContainerdUp(h)) return fail(500, containerdUnavailable(h));
     const frozen = freezeTask(h, c.id, pause);
     if (!frozen.ok) return fail(500, frozen.error);
+  }
+  // The container may have exited while the freezer was being set: then it is not paused.
+  if (pause && !isActive(h, c.id)) return fail(409, `Container ${c.id} is not running`);
+  // A thaw can let a program finish at once (its exit fell due while frozen): it is exited now.
+  if (!isActive(h, c.id)) {
+    event(h, c, 'unpause');
+    return ok0();
   }
   h.change(
     { op: 'container.update', id: c.id, patch: { state: next } },

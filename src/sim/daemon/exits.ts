@@ -33,14 +33,14 @@ export function shouldRestart(c: Container, status: number, daemonStopping: bool
   }
 }
 
-/** Whether a stopped container is started when dockerd starts (moby's restore). */
+/**
+ * Whether a stopped container is started when dockerd starts: `always` (even after a manual
+ * stop) and `unless-stopped` (unless stopped by hand); `on-failure` does not apply to a
+ * daemon restart (FACTS.md §3).
+ */
 export function restartsOnDaemonStart(c: Container): boolean {
   const policy = c.hostConfig.restartPolicy.name;
-  return (
-    policy === 'always' ||
-    (policy === 'unless-stopped' && !c.hasBeenManuallyStopped) ||
-    (policy === 'on-failure' && c.exitCode !== 0)
-  );
+  return policy === 'always' || (policy === 'unless-stopped' && !c.hasBeenManuallyStopped);
 }
 
 export function onTaskExit(h: DockerHost, id: string, status: number): void {
@@ -102,6 +102,7 @@ export function onTaskExit(h: DockerHost, id: string, status: number): void {
 export function onRestartDue(h: DockerHost, id: string): void {
   const c = h.world.containers[id];
   if (!c || c.state !== 'restarting') return;
+  // dockerd is restoring or down: its restore applies the policy once it is up.
   if (h.world.services.dockerd.state !== 'up') return;
-  startContainer(h, c);
+  startContainer(h, c, 'restart-policy');
 }

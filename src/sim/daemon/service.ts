@@ -209,6 +209,8 @@ function restore(h: DockerHost): void {
   for (const c of Object.values(h.world.containers)) {
     if (c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting') continue;
     const task = h.world.tasks[c.id];
+    // A container waiting out its restart back-off has no task: the policy resumes below.
+    if (c.state === 'restarting' && !task) continue;
     const alive =
       era !== 'monolith' &&
       task !== undefined &&
@@ -256,6 +258,13 @@ function restore(h: DockerHost): void {
     if (c.state === 'exited' && c.hostConfig.autoRemove)
       removeContainer(h, c, { force: false, volumes: true });
     else if (c.state === 'exited' && restartsOnDaemonStart(c)) startContainer(h, c);
+    else if (
+      c.state === 'restarting' &&
+      !h.hasTimer((a) => a.kind === 'restartContainer' && a.containerId === c.id)
+    ) {
+      // Its back-off ran out while dockerd was away or restoring: restart it now.
+      startContainer(h, c, 'restart-policy');
+    }
   }
 }
 

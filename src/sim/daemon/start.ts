@@ -12,13 +12,23 @@ import { resolveProgram, type Program } from '../programs';
 import { containerdUnavailable, createTask, isContainerdUp, startTask } from '../runtime';
 import { endpoint } from '../trace';
 import type { Container, ContainerState } from '../types';
+import { removeContainer } from './control';
 import { writeOutput } from './output';
 import { fail, ok, type Result } from './result';
 
 export type StartOutcome = 'started' | 'already-running';
 
-export function startContainer(h: DockerHost, c: Container): Result<StartOutcome> {
+/**
+ * Starts a container. `by` tells a user's `docker start` from the restart manager: for a user,
+ * a `restarting` container counts as running (moby keeps Running=true while it waits), 304.
+ */
+export function startContainer(
+  h: DockerHost,
+  c: Container,
+  by: 'user' | 'restart-policy' = 'user',
+): Result<StartOutcome> {
   if (c.state === 'running') return ok('already-running');
+  if (c.state === 'restarting' && by === 'user') return ok('already-running');
   if (c.state === 'paused')
     return fail(409, 'cannot start a paused container, try unpause instead');
   const event =
@@ -31,9 +41,11 @@ export function startContainer(h: DockerHost, c: Container): Result<StartOutcome
   for (const bindings of Object.values(c.hostConfig.portBindings)) {
     for (const b of bindings) {
       if (portInUse(h, b.hostPort, c.id)) {
-        return fail(
-          500,
+        return startFailed(
+          h,
+          c,
           `driver failed programming external connectivity on endpoint ${c.name} (${c.id.slice(0, 64)}): Bind for ${b.hostIp || '0.0.0.0'}:${b.hostPort} failed: port is already allocated`,
+          128,
         );
       }
     }
@@ -175,6 +187,9 @@ function startFailed(
     'dockerd',
     `start failed: exit ${exitCode}`,
   );
+  // moby removes an --rm container whose start failed.
+  const current = h.world.containers[c.id];
+  if (current?.hostConfig.autoRemove) removeContainer(h, current, { force: true, volumes: true });
   const status = exitCode === 127 || exitCode === 126 ? 400 : 500;
   return fail(status, message, exitCode);
 }
