@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
  * CHROMIUM_PATH at another Chromium-based browser to use that one instead.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two runs (say, CI and a developer) share a machine without fighting for a port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,7 +33,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
+    command: `npm run build && npx vite preview --strictPort --port ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
