@@ -1,5 +1,5 @@
 /**
- * Dependencies point one way: machines <- sim <- scenarios <- store <- components <- app.
+ * Dependencies point one way: machines <- sim <- cli <- scenarios <- store <- components <- app.
  * A file may import from its own floor and the floors below it, never from above. i18n is a
  * service floor used by the views. This test fails on the first import that runs back up.
  */
@@ -8,7 +8,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(__dirname);
-const FLOORS = ['machines', 'sim', 'scenarios', 'store', 'i18n', 'components', 'app'] as const;
+const FLOORS = [
+  'machines',
+  'sim',
+  'cli',
+  'scenarios',
+  'store',
+  'i18n',
+  'components',
+  'app',
+] as const;
 type Floor = (typeof FLOORS)[number];
 
 function files(dir: string): string[] {
@@ -65,7 +74,7 @@ describe('architecture', () => {
   it('uses the simulation test driver only from tests and scripts', () => {
     const wrong = all
       .filter(
-        (f) => !f.endsWith('.test.ts') && !relative(SRC, f).startsWith(join('sim', 'testing')),
+        (f) => !/\.test\.tsx?$/.test(f) && !relative(SRC, f).startsWith(join('sim', 'testing')),
       )
       .filter((f) =>
         importsOf(f).some((spec) => resolve(dirname(f), spec).includes(join('sim', 'testing'))),

@@ -102,7 +102,10 @@ export function resolveName(h: DockerHost, from: Container, name: string): strin
 /** A host port already published by a running container, or null. */
 export function portInUse(h: DockerHost, hostPort: string, except: string): Container | null {
   for (const c of Object.values(h.world.containers)) {
-    if (c.id === except || (c.state !== 'running' && c.state !== 'paused')) continue;
+    // A running container holds its ports; so does one whose start is under way (endpoint allocated).
+    const holds =
+      c.state === 'running' || c.state === 'paused' || Object.keys(c.networks).length > 0;
+    if (c.id === except || !holds) continue;
     for (const bindings of Object.values(c.hostConfig.portBindings)) {
       if (bindings.some((b) => b.hostPort === hostPort)) return c;
     }

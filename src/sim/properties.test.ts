@@ -17,6 +17,9 @@ import { Simulation } from './simulation';
 import { Driver } from './testing/driver';
 import type { Container, World } from './types';
 
+/** PROPERTY_RUNS=5000 npx vitest run src/sim/properties.test.ts: a deeper search, locally. */
+const DEEP_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 60);
+
 /** Every status the router and the socket answer with (0: nothing listens on the socket). */
 const KNOWN_STATUSES = new Set(Object.keys(STATUS_TEXT).map(Number));
 
@@ -768,22 +771,26 @@ describe('random sessions of commands and faults, in every era', () => {
     );
   });
 
-  it('keep every invariant with a fresh seed each run', () => {
-    fc.assert(
-      fc.property(options, commands, (opts, cmds) => {
-        const d = session(opts, cmds, [
-          processTree,
-          recordsMatchProcesses,
-          records,
-          postconditions,
-        ]);
-        expect(JSON.stringify(Simulation.replay(opts, d.sim.log).trace)).toBe(
-          JSON.stringify(d.sim.trace),
-        );
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'keep every invariant with a fresh seed each run',
+    () => {
+      fc.assert(
+        fc.property(options, commands, (opts, cmds) => {
+          const d = session(opts, cmds, [
+            processTree,
+            recordsMatchProcesses,
+            records,
+            postconditions,
+          ]);
+          expect(JSON.stringify(Simulation.replay(opts, d.sim.log).trace)).toBe(
+            JSON.stringify(d.sim.trace),
+          );
+        }),
+        { numRuns: DEEP_RUNS },
+      );
+    },
+    Math.max(20_000, DEEP_RUNS * 20),
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

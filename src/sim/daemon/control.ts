@@ -73,7 +73,7 @@ export function stopContainer(
   event(h, c, 'kill', { signal: String(signalNumber(signal)) });
   const sent = signalContainer(h, c, signal);
   if (!sent.ok) return sent;
-  if (wasPaused && isContainerdUp(h)) freezeTask(h, c.id, false);
+  if (wasPaused) resumeAfterSignal(h, c.id);
   // A negative timeout waits for the exit however long it takes (capped at MAX_WAIT_MS).
   const waitMs = timeout < 0 ? MAX_WAIT_MS : timeout * 1000;
   const exited = h.elapseUntil(() => !isActive(h, c.id), waitMs);
@@ -89,6 +89,27 @@ export function stopContainer(
   const after = h.world.containers[c.id];
   if (after) event(h, after, 'stop');
   return ok('stopped');
+}
+
+/**
+ * moby unpauses a paused container after sending it its stop signal (or SIGKILL), so that the
+ * signal can be handled: the container is `running` again until it exits.
+ */
+function resumeAfterSignal(h: DockerHost, id: string): void {
+  const c = h.world.containers[id];
+  if (!c || c.state !== 'paused') return;
+  if (h.world.settings.era === 'monolith') freezeCgroup(h, id, false);
+  else if (isContainerdUp(h)) freezeTask(h, id, false);
+  else return;
+  const after = h.world.containers[id];
+  if (after?.state === 'paused') {
+    h.change(
+      { op: 'container.update', id, patch: { state: 'running' } },
+      'dockerd',
+      `container ${after.name} running`,
+    );
+    event(h, after, 'unpause');
+  }
 }
 
 export function killContainer(
@@ -113,7 +134,7 @@ export function killContainer(
   const wasPaused = c.state === 'paused';
   const sent = signalContainer(h, c, signal);
   if (!sent.ok) return sent;
-  if (wasPaused && exitOnNext && isActive(h, c.id) && isContainerdUp(h)) freezeTask(h, c.id, false);
+  if (wasPaused && exitOnNext) resumeAfterSignal(h, c.id);
   return ok0();
 }
 

@@ -51,6 +51,15 @@ export function startContainer(
     }
   }
 
+  // libnetwork allocates the endpoint (address, published ports) before the task exists, so
+  // a second start cannot take the same port while this one is under way.
+  const networks = connectContainer(h, c, c.hostConfig.networkMode);
+  h.change(
+    { op: 'container.update', id: c.id, patch: { networks } },
+    'dockerd',
+    'endpoint allocated',
+  );
+
   const resolved = resolveProgram([c.path, ...c.args], {
     tty: c.config.tty,
     openStdin: c.config.openStdin,
@@ -82,15 +91,6 @@ export function startContainer(
       diesWithParent: true,
     });
     initPid = p.pid;
-    h.change(
-      {
-        op: 'container.update',
-        id: c.id,
-        patch: { networks: connectContainer(h, c, c.hostConfig.networkMode) },
-      },
-      'dockerd',
-      'network connected',
-    );
   } else {
     if (!isContainerdUp(h))
       return startFailed(
@@ -106,7 +106,6 @@ export function startContainer(
     program = resolved.program;
     const task = h.world.tasks[c.id];
     initPid = task?.initPid ?? 0;
-    const networks = connectContainer(h, c, c.hostConfig.networkMode);
     if (h.world.settings.era === 'modern') {
       h.emit(
         'note',
@@ -116,11 +115,6 @@ export function startContainer(
         { networks: Object.keys(networks) },
       );
     }
-    h.change(
-      { op: 'container.update', id: c.id, patch: { networks } },
-      'dockerd',
-      'network connected',
-    );
     const started = startTask(h, c, program);
     if (!started.ok) return startFailed(h, c, started.error, 128);
   }
@@ -180,7 +174,7 @@ function startFailed(
   message: string,
   exitCode: number,
 ): Result<StartOutcome> {
-  const patch: Partial<Container> = { exitCode, error: message };
+  const patch: Partial<Container> = { exitCode, error: message, networks: {} };
   if (c.state === 'restarting') patch.state = 'exited';
   h.change(
     { op: 'container.update', id: c.id, patch },
