@@ -1,0 +1,126 @@
+/**
+ * The session: one simulation and a playback cursor over its trace. The simulation owns the
+ * world; this store owns only where the viewer is (cursor, playing, speed). Every input (a
+ * command, a crash, a setting) goes through `run`; acting while the cursor is in the past
+ * forks the future: the log is cut back to the cursor, replayed, and the new input applied.
+ * While playback is running the cursor merely trails the trace, and new inputs are appended.
+ */
+import { create } from 'zustand';
+import type { ApiRequest, ApiResponse } from '../sim/api/types';
+import type { Era } from '../sim/eras';
+import type { HostOptions } from '../sim/host';
+import type { Input, InputResult } from '../sim/inputs';
+import { Simulation } from '../sim/simulation';
+import type { World } from '../sim/types';
+import { inputsUpTo, isAtEnd, nextStep, previousStep, type Speed } from './playback';
+
+export interface SessionState {
+  sim: Simulation;
+  /** Bumped whenever the simulation changes, so views re-read it. */
+  revision: number;
+  /** Index of the last trace entry shown; -1 before the first. */
+  cursor: number;
+  playing: boolean;
+  speed: Speed;
+  run: (input: Input) => InputResult;
+  /** Lets virtual time pass while the viewer is live (restart back-offs, short programs). */
+  idle: (ms: number) => void;
+  play: () => void;
+  pause: () => void;
+  stepForward: () => void;
+  stepBack: () => void;
+  seek: (cursor: number) => void;
+  restart: () => void;
+  /** Jumps to the newest entry and follows what comes next (live). */
+  toEnd: () => void;
+  setSpeed: (speed: Speed) => void;
+  /** A fresh session (new era or settings); the old one is dropped. */
+  reset: (options: HostOptions) => void;
+}
+
+export const DEFAULT_SEED = 'docker-anatomy';
+
+export function newSimulation(era: Era = 'modern', extra: HostOptions = {}): Simulation {
+  return new Simulation({ seed: DEFAULT_SEED, era, ...extra });
+}
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  sim: newSimulation(),
+  revision: 0,
+  cursor: -1,
+  playing: true,
+  speed: 1,
+  run: (input) => {
+    let { sim, cursor } = get();
+    // While playing, the cursor is only catching up with the trace: nothing to fork. Paused in
+    // the past (stepped back, scrubbed), an action starts a new future from that point.
+    if (!get().playing && !isAtEnd(sim.trace, cursor)) {
+      sim = Simulation.replay(sim.options, sim.log.slice(0, inputsUpTo(sim.trace, cursor)));
+      cursor = Math.min(cursor, sim.trace.length - 1);
+    }
+    const result = sim.apply(input);
+    set((s) => ({ sim, cursor, revision: s.revision + 1, playing: true }));
+    return result;
+  },
+  idle: (ms) => {
+    const { sim, cursor } = get();
+    if (!isAtEnd(sim.trace, cursor)) return;
+    const before = sim.trace.length;
+    sim.idle(ms);
+    if (sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+  },
+  play: () => {
+    const { sim, cursor } = get();
+    // Play at the end of the trace means replay from the start.
+    set({
+      playing: true,
+      cursor: isAtEnd(sim.trace, cursor) && cursor >= 0 && sim.trace.length > 1 ? -1 : cursor,
+    });
+  },
+  pause: () => set({ playing: false }),
+  stepForward: () => set((s) => ({ cursor: nextStep(s.sim.trace, s.cursor) })),
+  stepBack: () => set((s) => ({ cursor: previousStep(s.sim.trace, s.cursor), playing: false })),
+  seek: (cursor) =>
+    set((s) => ({
+      cursor: Math.max(-1, Math.min(cursor, s.sim.trace.length - 1)),
+      playing: false,
+    })),
+  restart: () => set({ cursor: -1, playing: true }),
+  toEnd: () => set((s) => ({ cursor: s.sim.trace.length - 1, playing: true })),
+  setSpeed: (speed) => set({ speed }),
+  reset: (options) =>
+    set((s) => ({
+      sim: new Simulation({ seed: DEFAULT_SEED, ...options }),
+      cursor: -1,
+      revision: s.revision + 1,
+      playing: true,
+    })),
+}));
+
+/** The world at the cursor. Rebuilding from the trace is cheap (checkpoints), and cached here. */
+let cached: { sim: Simulation; cursor: number; revision: number; world: World } | null = null;
+export function worldAtCursor(state: Pick<SessionState, 'sim' | 'cursor' | 'revision'>): World {
+  if (
+    cached &&
+    cached.sim === state.sim &&
+    cached.cursor === state.cursor &&
+    cached.revision === state.revision
+  )
+    return cached.world;
+  const world = state.sim.worldAt(state.cursor);
+  cached = { sim: state.sim, cursor: state.cursor, revision: state.revision, world };
+  return world;
+}
+
+/** The session as an Engine API transport: every request becomes a logged input. */
+export const sessionTransport = {
+  request(request: ApiRequest): ApiResponse {
+    return (
+      useSessionStore.getState().run({ kind: 'api', request }).response ?? {
+        status: 0,
+        headers: {},
+        connectionRefused: true,
+      }
+    );
+  },
+};
