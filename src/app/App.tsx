@@ -3,6 +3,7 @@
  * Contract: composition only; state lives in src/store, views in src/components.
  */
 import { useLayoutEffect } from 'react';
+import { SessionToolbar } from '../components/controls/SessionToolbar';
 import { AppHeader } from '../components/header/AppHeader';
 import { useResolvedTheme } from '../components/hooks/useResolvedTheme';
 import { Workspace } from '../components/layout/Workspace';
@@ -10,15 +11,20 @@ import { LiveRegion } from '../components/LiveRegion';
 import { SkipLink } from '../components/SkipLink';
 import { applyThemeClass } from './themeClass';
 import { useAnnouncements } from './useAnnouncements';
+import { useSessionSync } from './useSessionSync';
+import { useStepAnnouncements } from './useStepAnnouncements';
 
 export function App() {
   const theme = useResolvedTheme();
   useLayoutEffect(() => applyThemeClass(document.documentElement, theme), [theme]);
   useAnnouncements();
+  useStepAnnouncements();
+  useSessionSync();
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <SkipLink />
       <AppHeader />
+      <SessionToolbar />
       <Workspace />
       <LiveRegion />
     </div>

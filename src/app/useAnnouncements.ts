@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncementStore } from '../store/announcementStore';
 import { useUiStore } from '../store/uiStore';
+import { partRoleOf } from '../components/host/partIds';
 
 export function useAnnouncements() {
   const { t } = useTranslation();
@@ -23,8 +24,10 @@ export function useAnnouncements() {
         if (state.era !== previous.era) {
           announce(t('announce.era', { value: t(`eras.${state.era}.long`) }));
         }
-        if (state.selectedComponent !== previous.selectedComponent && state.selectedComponent) {
-          announce(t('announce.selected', { value: t(`components.${state.selectedComponent}`) }));
+        if (state.selectedPart !== previous.selectedPart && state.selectedPart) {
+          announce(
+            t('announce.selected', { value: t(`components.${partRoleOf(state.selectedPart)}`) }),
+          );
         }
       }),
     [announce, t],

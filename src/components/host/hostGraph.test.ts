@@ -1,105 +1,117 @@
 import { describe, expect, it } from 'vitest';
 import { ERAS, type Era } from '../../sim/eras';
-import { hostGraph, NODE_HEIGHT, NODE_WIDTH, type HostGraph } from './hostGraph';
+import { Driver } from '../../sim/testing/driver';
+import {
+  hostGraph,
+  layoutHost,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  sessionContainerIds,
+  type HostGraph,
+} from './hostGraph';
+import { hostParts } from './hostParts';
 
-function namesOf(graph: HostGraph): string[] {
-  return graph.nodes.map((node) => node.data.name);
+function graphAt(d: Driver, seq = d.sim.trace.length - 1): HostGraph {
+  const world = d.sim.worldAt(seq);
+  return hostGraph({
+    era: world.settings.era,
+    parts: hostParts(world),
+    containerIds: sessionContainerIds(d.sim.trace),
+  });
 }
 
-function nodeOf(graph: HostGraph, id: string) {
-  const node = graph.nodes.find((candidate) => candidate.id === id);
-  if (!node) throw new Error(`no node ${id}`);
-  return node;
+function node(graph: HostGraph, id: string) {
+  const found = graph.nodes.find((n) => n.id === id);
+  if (!found) throw new Error(`no node ${id}`);
+  return found;
 }
+
+const names = (g: HostGraph) => g.nodes.map((n) => n.data.part.name);
 
 describe('hostGraph', () => {
-  it('draws the modern runtime chain with its real binary names', () => {
-    const graph = hostGraph({ era: 'modern' });
-    expect(namesOf(graph)).toEqual(
+  it('draws the modern host by its real binary names, shim and runc as not running yet', () => {
+    const g = graphAt(new Driver());
+    expect(names(g)).toEqual(
       expect.arrayContaining([
         'docker',
+        '/var/run/docker.sock',
         'dockerd',
         'containerd',
         'containerd-shim-runc-v2',
         'runc',
       ]),
     );
-    expect(nodeOf(graph, 'api').data.name).toBe('/var/run/docker.sock');
-    expect(nodeOf(graph, 'containerd').data.note?.key).toBe('systemdService');
+    const shim = g.nodes.find((n) => n.data.part.role === 'shim');
+    expect(shim?.data.placeholder).toBe(true);
+    expect(node(g, 'dockerd').data.part.status).toBe('up');
   });
 
-  it('uses the docker- prefixed binaries of 1.12 to 18.06', () => {
-    const graph = hostGraph({ era: 'split' });
-    expect(namesOf(graph)).toEqual(
-      expect.arrayContaining([
-        'dockerd',
-        'docker-containerd',
-        'docker-containerd-shim',
-        'docker-runc',
-      ]),
+  it('uses the docker- prefixed binaries of 1.12 to 18.06, and none of them in 1.10', () => {
+    expect(names(graphAt(new Driver({ era: 'split' })))).toEqual(
+      expect.arrayContaining(['docker-containerd', 'docker-containerd-shim', 'docker-runc']),
     );
-    expect(namesOf(graph)).not.toContain('containerd-shim-runc-v2');
-    expect(nodeOf(graph, 'containerd').data.note?.key).toBe('startedByDockerd');
+    const mono = graphAt(new Driver({ era: 'monolith' }));
+    expect(mono.nodes.map((n) => n.data.part.role)).not.toContain('containerd');
+    expect(mono.nodes.map((n) => n.data.part.role)).not.toContain('runc');
+    expect(node(mono, 'dockerd').data.part.name).toBe('docker');
   });
 
-  it('has no containerd, shim or runc in the monolith, whose daemon parents the containers', () => {
-    const graph = hostGraph({ era: 'monolith' });
-    const ids = graph.nodes.map((node) => node.id);
-    expect(ids).not.toContain('runc');
-    expect(ids).not.toContain('shim');
-    expect(ids).not.toContain('containerd');
-    const daemon = nodeOf(graph, 'dockerd');
-    expect(daemon.data.name).toBe('docker');
-    expect(daemon.data.note?.key).toBe('childrenOfDaemon');
+  it('shows a running container under its shim, and runc only while it runs', () => {
+    const d = new Driver();
+    const id = d.run('nginx', { name: 'web' });
+    const g = graphAt(d);
+    expect(node(g, `container:${id}`).data.part.status).toBe('running');
+    expect(node(g, `shim:${id}`).data.part.name).toBe('containerd-shim-runc-v2');
+    expect(g.nodes.some((n) => n.id === `runc:${id}`)).toBe(false);
+    const during = d.sim.trace.findIndex((e) => e.label === 'runc create') + 2;
+    expect(node(graphAt(d, during), `runc:${id}`).data.part.detail['operation']).toBe('create');
   });
 
-  it('shows the API version each era speaks on the socket', () => {
-    expect(nodeOf(hostGraph({ era: 'monolith' }), 'api').data.note?.values).toEqual({
-      version: '1.22',
-    });
-    expect(nodeOf(hostGraph({ era: 'modern' }), 'api').data.note?.values).toEqual({
-      version: '1.51',
-    });
+  it('keeps the container running while dockerd is down', () => {
+    const d = new Driver({ systemdRestart: false });
+    const id = d.run('nginx', { name: 'web' });
+    d.signal({ service: 'dockerd' }, 'SIGKILL');
+    const g = graphAt(d);
+    expect(node(g, 'dockerd').data.part.status).toBe('down');
+    expect(node(g, `container:${id}`).data.part.status).toBe('running');
+    expect(node(g, `shim:${id}`).data.part.status).toBe('up');
   });
 
-  it.each(ERAS)('connects only nodes that exist (%s)', (era: Era) => {
-    const graph = hostGraph({ era });
-    const ids = new Set(graph.nodes.map((node) => node.id));
-    for (const edge of graph.edges) {
-      expect(ids.has(edge.source), edge.id).toBe(true);
-      expect(ids.has(edge.target), edge.id).toBe(true);
+  it('keeps every node where it was as the session goes on', () => {
+    const d = new Driver();
+    const id = d.run('nginx', { name: 'web' });
+    d.run('redis', { name: 'cache' });
+    const early = graphAt(d, 40);
+    const late = graphAt(d);
+    for (const id0 of ['dockerd', 'containerd', `shim:${id}`]) {
+      const a = early.nodes.find((n) => n.id === id0);
+      if (a) expect(node(late, id0).position).toEqual(a.position);
     }
-    expect(new Set(graph.edges.map((edge) => edge.id)).size).toBe(graph.edges.length);
   });
 
-  it.each(ERAS)('lays out without overlaps, the chain top to bottom (%s)', (era: Era) => {
-    const graph = hostGraph({ era });
-    for (const a of graph.nodes) {
-      for (const b of graph.nodes) {
+  it.each(ERAS)('connects only drawn nodes and lays them out without overlaps (%s)', (era: Era) => {
+    const d = new Driver({ era });
+    d.run('nginx', { name: 'web' });
+    d.run('alpine', { name: 'job', cmd: ['sleep', '1'] });
+    const g = graphAt(d);
+    const ids = new Set(g.nodes.map((n) => n.id));
+    for (const e of g.edges) expect(ids.has(e.source) && ids.has(e.target), e.id).toBe(true);
+    for (const a of g.nodes) {
+      for (const b of g.nodes) {
         if (a === b) continue;
-        const apart =
+        expect(
           Math.abs(a.position.x - b.position.x) >= NODE_WIDTH ||
-          Math.abs(a.position.y - b.position.y) >= NODE_HEIGHT;
-        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+            Math.abs(a.position.y - b.position.y) >= NODE_HEIGHT,
+          `${a.id} overlaps ${b.id}`,
+        ).toBe(true);
       }
     }
-    const chain = ['cli', 'api', 'dockerd', 'containerd', 'shim', 'runc'].filter((id) =>
-      graph.nodes.some((node) => node.id === id),
-    );
-    const ys = chain.map((id) => nodeOf(graph, id).position.y);
-    expect(ys).toEqual([...ys].sort((a, b) => a - b));
-    expect(new Set(ys).size).toBe(ys.length);
   });
 
-  it('keeps the modern runtime chain in one straight column', () => {
-    const graph = hostGraph({ era: 'modern' });
-    const xs = ['cli', 'api', 'dockerd', 'containerd', 'shim', 'runc'].map(
-      (id) => nodeOf(graph, id).position.x,
-    );
-    expect(new Set(xs).size).toBe(1);
-  });
-
-  it('is deterministic', () => {
-    expect(hostGraph({ era: 'split' })).toEqual(hostGraph({ era: 'split' }));
+  it('puts the request chain top to bottom in one column', () => {
+    const positions = layoutHost('modern', []);
+    const chain = ['cli', 'api', 'dockerd', 'containerd'].map((id) => positions.get(id)!);
+    expect(chain.map((p) => p.y)).toEqual([...chain.map((p) => p.y)].sort((a, b) => a - b));
+    expect(new Set(chain.map((p) => p.x)).size).toBe(1);
   });
 });

@@ -20,9 +20,11 @@ describe('selectionFromChanges', () => {
     expect(selectionFromChanges([select('runc', false)], 'runc')).toBeNull();
   });
 
-  it('ignores changes that do not concern selection or unknown ids', () => {
-    expect(
-      selectionFromChanges([{ type: 'remove', id: 'runc' }, select('ghost', true)], 'runc'),
-    ).toBeUndefined();
+  it('ignores changes that do not concern selection', () => {
+    expect(selectionFromChanges([{ type: 'remove', id: 'runc' }], 'runc')).toBeUndefined();
+  });
+
+  it('selects any part by its node id, per-container parts included', () => {
+    expect(selectionFromChanges([select('shim:abc', true)], null)).toBe('shim:abc');
   });
 });

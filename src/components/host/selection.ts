@@ -4,18 +4,17 @@
  * store stays the single owner of what is selected.
  */
 import type { NodeChange } from '@xyflow/react';
-import { isHostRole, type HostRole } from './componentCatalog';
-import type { HostNode } from './hostGraph';
+import type { Node } from '@xyflow/react';
 
 export function selectionFromChanges(
-  changes: readonly NodeChange<HostNode>[],
+  changes: readonly NodeChange<Node>[],
   current: string | null,
-): HostRole | null | undefined {
-  let next: HostRole | null | undefined;
+): string | null | undefined {
+  let next: string | null | undefined;
   for (const change of changes) {
     if (change.type !== 'select') continue;
     // A click on B while A is selected arrives as "A off, B on": the "on" wins.
-    if (change.selected && isHostRole(change.id)) next = change.id;
+    if (change.selected) next = change.id;
     else if (!change.selected && change.id === current && next === undefined) next = null;
   }
   return next;

@@ -1,0 +1,30 @@
+/**
+ * The bar above the diagram: playback on one side, one-click demos on the other, and the
+ * keyboard shortcuts with their help. Contract: composition; the clock that moves the cursor
+ * lives here so that playback runs whenever the host view is on screen.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChaosControls } from './ChaosControls';
+import { PlaybackBar } from './PlaybackBar';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { usePlaybackClock } from './usePlaybackClock';
+import { useShortcuts } from './useShortcuts';
+
+export function SessionToolbar() {
+  const { t } = useTranslation();
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  usePlaybackClock();
+  useShortcuts(openHelp);
+  return (
+    <section
+      aria-label={t('playback.region')}
+      className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-slate-300 px-3 py-1.5 dark:border-slate-700"
+    >
+      <PlaybackBar onHelp={openHelp} />
+      <ChaosControls />
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </section>
+  );
+}
