@@ -8,7 +8,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type PanelName = 'Narration' | 'Terminal' | 'Inspector';
+export type PanelName = 'Narration' | 'Terminal' | 'Processes' | 'Events' | 'Inspector';
+
+/** Every side panel, top to bottom. */
+export const PANEL_NAMES: readonly PanelName[] = [
+  'Narration',
+  'Terminal',
+  'Processes',
+  'Events',
+  'Inspector',
+];
 
 export class AppPage {
   readonly diagram: Locator;
@@ -50,6 +59,42 @@ export class AppPage {
 
   panelToggle(name: PanelName): Locator {
     return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Opens or closes a side panel with its title button, whatever state it is in now. */
+  async setPanelOpen(name: PanelName, open: boolean) {
+    const toggle = this.panelToggle(name);
+    if ((await toggle.getAttribute('aria-expanded')) !== String(open)) await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', String(open));
+  }
+
+  /** The process tree in the Processes panel. */
+  processTree(): Locator {
+    return this.panel('Processes').getByRole('tree', { name: 'Host processes by parent' });
+  }
+
+  /** A process in the tree by its command name: its accessible name is "<name>, PID <pid>...". */
+  process(name: string): Locator {
+    return this.processTree().getByRole('treeitem', {
+      name: new RegExp(`^${escapeRegExp(name)}, PID \\d+`),
+    });
+  }
+
+  /** The list of trace entries in the Events panel. */
+  eventList(): Locator {
+    return this.panel('Events').getByRole('list', { name: 'Trace entries' });
+  }
+
+  /** The states of a lifecycle machine drawn in the inspector, e.g. `dockerd`. */
+  machineStates(machine: string): Locator {
+    return this.panel('Inspector')
+      .getByRole('list', { name: `States of the ${machine} machine` })
+      .getByRole('button');
+  }
+
+  /** The state drawn as current in a machine's statechart (its name ends in "current state"). */
+  currentState(machine: string): Locator {
+    return this.machineStates(machine).and(this.page.locator('[aria-current="true"]'));
   }
 
   separator(name: string): Locator {

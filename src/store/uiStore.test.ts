@@ -8,21 +8,21 @@ describe('uiStore', () => {
     const state = useUiStore.getState();
     expect(state.mode).toBe('sandbox');
     expect(state.era).toBe('modern');
-    expect(state.selectedComponent).toBeNull();
-    expect(Object.values(state.collapsedPanels)).toEqual([false, false, false]);
+    expect(state.selectedPart).toBeNull();
+    expect(Object.values(state.collapsedPanels)).toEqual([false, false, false, false, false]);
   });
 
   it('changes mode, theme, era and selection', () => {
-    const { setMode, setTheme, setEra, selectComponent } = useUiStore.getState();
+    const { setMode, setTheme, setEra, selectPart } = useUiStore.getState();
     setMode('lessons');
     setTheme('dark');
     setEra('split');
-    selectComponent('shim');
+    selectPart('shim');
     expect(useUiStore.getState()).toMatchObject({
       mode: 'lessons',
       theme: 'dark',
       era: 'split',
-      selectedComponent: 'shim',
+      selectedPart: 'shim',
     });
   });
 
@@ -34,6 +34,8 @@ describe('uiStore', () => {
     expect(useUiStore.getState().collapsedPanels).toEqual({
       narration: false,
       terminal: true,
+      processes: false,
+      events: false,
       inspector: false,
     });
   });

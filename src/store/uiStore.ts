@@ -4,7 +4,7 @@
  * src/sim and is never copied here. Only the theme is persisted (see themePreference.ts).
  */
 import { create } from 'zustand';
-import type { ComponentRole, Era } from '../sim/eras';
+import type { Era } from '../sim/eras';
 import {
   browserStorage,
   loadThemePreference,
@@ -15,20 +15,27 @@ import {
 export type Mode = 'lessons' | 'sandbox';
 export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
 
-export type PanelId = 'narration' | 'terminal' | 'inspector';
-export const PANEL_IDS: readonly PanelId[] = ['narration', 'terminal', 'inspector'];
+export type PanelId = 'narration' | 'terminal' | 'processes' | 'events' | 'inspector';
+/** The side panels, top to bottom. */
+export const PANEL_IDS: readonly PanelId[] = [
+  'narration',
+  'terminal',
+  'processes',
+  'events',
+  'inspector',
+];
 
 export interface UiState {
   mode: Mode;
   theme: ThemePreference;
   era: Era;
-  /** The component shown in the inspector; null when nothing is selected. */
-  selectedComponent: ComponentRole | null;
+  /** The host part (diagram node id, e.g. `dockerd` or `container:<id>`) in the inspector. */
+  selectedPart: string | null;
   collapsedPanels: Readonly<Record<PanelId, boolean>>;
   setMode: (mode: Mode) => void;
   setTheme: (theme: ThemePreference) => void;
   setEra: (era: Era) => void;
-  selectComponent: (component: ComponentRole | null) => void;
+  selectPart: (part: string | null) => void;
   setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
 }
 
@@ -39,8 +46,14 @@ export function initialUiState(theme: ThemePreference = 'system') {
     mode: 'sandbox' as Mode,
     theme,
     era: 'modern' as Era,
-    selectedComponent: null,
-    collapsedPanels: { narration: false, terminal: false, inspector: false },
+    selectedPart: null,
+    collapsedPanels: {
+      narration: false,
+      terminal: false,
+      processes: false,
+      events: false,
+      inspector: false,
+    },
   } satisfies Partial<UiState>;
 }
 
@@ -49,7 +62,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setMode: (mode) => set({ mode }),
   setTheme: (theme) => set({ theme }),
   setEra: (era) => set({ era }),
-  selectComponent: (selectedComponent) => set({ selectedComponent }),
+  selectPart: (selectedPart) => set({ selectedPart }),
   setPanelCollapsed: (panel, collapsed) =>
     set((state) =>
       state.collapsedPanels[panel] === collapsed

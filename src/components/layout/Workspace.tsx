@@ -9,19 +9,27 @@ import { useTranslation } from 'react-i18next';
 import { PANEL_IDS, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { EventLogPanel } from '../panels/EventLogPanel';
 import { InspectorPanel } from '../panels/InspectorPanel';
 import { NarrationPanel } from '../panels/NarrationPanel';
+import { ProcessTreePanel } from '../panels/ProcessTreePanel';
 import { TerminalPanel } from '../panels/TerminalPanel';
 import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { MAIN_ID } from '../SkipLink';
 import { CollapsiblePanel } from './CollapsiblePanel';
 import { ResizeHandle } from './ResizeHandle';
 
-/** The side panels, top to bottom, with their share of the column. */
+/**
+ * The side panels (in PANEL_IDS order, top to bottom) with their share of the column. The
+ * terminal is a placeholder today, so it starts small; the inspector, with its statechart,
+ * and the two live views get the most room. Each can be resized or collapsed.
+ */
 const PANELS: Readonly<Record<PanelId, { defaultSize: string; Content: ComponentType }>> = {
-  narration: { defaultSize: '42%', Content: NarrationPanel },
-  terminal: { defaultSize: '22%', Content: TerminalPanel },
-  inspector: { defaultSize: '36%', Content: InspectorPanel },
+  narration: { defaultSize: '20%', Content: NarrationPanel },
+  terminal: { defaultSize: '12%', Content: TerminalPanel },
+  processes: { defaultSize: '22%', Content: ProcessTreePanel },
+  events: { defaultSize: '22%', Content: EventLogPanel },
+  inspector: { defaultSize: '24%', Content: InspectorPanel },
 };
 
 /** Below this width the panels go under the diagram instead of beside it. */
