@@ -268,3 +268,31 @@ describe('the 1.12-18.06 era (split)', () => {
     );
   });
 });
+
+describe('a graceful shutdown', () => {
+  it("nginx's workers finish (exit 0) before the master: no namespace SIGKILL", () => {
+    const d = new Driver();
+    d.run('nginx', { name: 'web' });
+    const from = d.sim.trace.length;
+    d.stop('web');
+    const exits = d.sim.trace
+      .slice(from)
+      .filter((e) => e.kind === 'exit' && (e.detail as { name?: string }).name === 'nginx');
+    expect(exits.map((e) => e.label)).toEqual(['exit 0', 'exit 0', 'exit 0']);
+    expect(d.sim.trace.slice(from).some((e) => e.kind === 'signal' && e.label === 'SIGKILL')).toBe(
+      false,
+    );
+  });
+
+  it('a program killed outright takes the rest of its namespace with it (SIGKILL)', () => {
+    const d = new Driver();
+    d.run('nginx', { name: 'web' });
+    const from = d.sim.trace.length;
+    d.kill('web');
+    const signals = d.sim.trace
+      .slice(from)
+      .filter((e) => e.kind === 'signal')
+      .map((e) => `${e.from}:${e.label}`);
+    expect(signals.filter((s) => s.startsWith('kernel:SIGKILL'))).toHaveLength(2);
+  });
+});

@@ -17,7 +17,8 @@ import { createWorld } from './world';
 
 /** Deferred work, as data so that a host can be reasoned about and replayed. */
 export type TimerAction =
-  | { kind: 'programExit'; pid: number; status: number }
+  /** `graceful`: the program handled a signal and shuts down its own children first (nginx's workers). */
+  | { kind: 'programExit'; pid: number; status: number; graceful?: boolean }
   | { kind: 'restartContainer'; containerId: string }
   | { kind: 'serviceRestart'; service: ServiceName };
 

@@ -183,7 +183,12 @@ export function signalProcess(h: DockerHost, pid: Pid, signal: SignalName, from:
       } else {
         // A handler runs first: a graceful shutdown takes a little while.
         h.cancelTimers((a) => a.kind === 'programExit' && a.pid === pid);
-        h.schedule(h.jitter(30, 90), { kind: 'programExit', pid, status: outcome.status });
+        h.schedule(h.jitter(30, 90), {
+          kind: 'programExit',
+          pid,
+          status: outcome.status,
+          graceful: true,
+        });
       }
       return;
     }

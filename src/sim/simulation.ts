@@ -35,7 +35,7 @@ import {
   type LoggedInput,
   type SignalTarget,
 } from './inputs';
-import { exitProcess, signalProcess } from './kernel';
+import { childrenOf, exitProcess, signalProcess } from './kernel';
 import { onInitExit, onShimExit } from './runtime';
 import { parseSignal } from './signals';
 import { WorldHistory } from './snapshot';
@@ -349,7 +349,11 @@ function runTimer(h: DockerHost, action: TimerAction): void {
           'kernel',
           'exit pending (frozen)',
         );
-      else exitProcess(h, action.pid, action.status);
+      else {
+        // A graceful shutdown: the program tells its children to quit and waits for them.
+        if (action.graceful) for (const child of childrenOf(h, p.pid)) exitProcess(h, child.pid, 0);
+        exitProcess(h, action.pid, action.status);
+      }
       return;
     }
     case 'restartContainer':
