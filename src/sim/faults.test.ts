@@ -232,6 +232,8 @@ describe('the 1.10 era (monolith)', () => {
     expect(d.parentOfContainer('web')).toBe('docker');
     d.signal({ service: 'dockerd' }, 'SIGKILL');
     expect(d.processes('nginx')).toHaveLength(0);
+    // A dead daemon records nothing: until it restarts, its record still says running.
+    expect(d.container('web').state).toBe('running');
     d.systemctl('start', 'docker');
     expect(d.container('web').state).toBe('exited');
     expect(d.container('web').exitCode).toBe(137);

@@ -323,11 +323,12 @@ function onProcessExit(h: DockerHost, p: Process, status: number): void {
     case 'runc-init':
       if (p.nsPid !== 1 || !p.containerId) return;
       if (h.world.settings.era === 'monolith') {
-        if (
-          h.world.services.dockerd.state === 'up' ||
-          h.world.services.dockerd.state === 'stopping'
-        )
-          onTaskExit(h, p.containerId, status);
+        // The 1.10 daemon reaps its own children; a daemon that is dying (its children are
+        // killed with it) records nothing: its restart marks them exited 137.
+        const daemon = h.world.services.dockerd.pid;
+        const alive = daemon !== null && h.world.processes[daemon] !== undefined;
+        const state = h.world.services.dockerd.state;
+        if (alive && (state === 'up' || state === 'stopping')) onTaskExit(h, p.containerId, status);
       } else {
         onInitExit(h, p.containerId, status);
       }

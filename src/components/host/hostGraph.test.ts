@@ -115,3 +115,15 @@ describe('hostGraph', () => {
     expect(new Set(chain.map((p) => p.x)).size).toBe(1);
   });
 });
+
+describe('a 1.10 container after its daemon died', () => {
+  it('is drawn down with no process, while the dead daemon has not written it down yet', () => {
+    const d = new Driver({ era: 'monolith', systemdRestart: false });
+    const id = d.run('nginx', { name: 'web' });
+    d.signal({ service: 'dockerd' }, 'SIGKILL');
+    const web = node(graphAt(d), `container:${id}`);
+    expect(web.data.part.status).toBe('down');
+    expect(web.data.part.machineState).toBe('running');
+    expect(web.data.part.pid).toBeNull();
+  });
+});

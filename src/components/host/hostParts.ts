@@ -60,7 +60,13 @@ function serviceStatus(state: World['services']['dockerd']['state']): PartStatus
   }
 }
 
-function containerStatus(c: Container): PartStatus {
+/**
+ * What the host shows for a container: dockerd's record, unless the record says running and
+ * no process is left (a dead 1.10 daemon took its containers along and has not yet come back
+ * to write it down): then it is drawn as down, whatever the record still says.
+ */
+function containerStatus(c: Container, hasProcess: boolean): PartStatus {
+  if ((c.state === 'running' || c.state === 'paused') && !hasProcess) return 'down';
   return c.state;
 }
 
@@ -168,7 +174,7 @@ export function hostParts(world: World): HostPart[] {
           id: `container:${id}`,
           role: 'container',
           name: c.name,
-          status: containerStatus(c),
+          status: containerStatus(c, init !== undefined),
           machine: 'container',
           machineState: c.state,
           pid: init?.pid ?? null,

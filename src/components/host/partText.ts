@@ -25,6 +25,7 @@ export function detailText(data: HostNodeData, t: TFunction): string {
     case 'container': {
       const image = String(part.detail['image'] ?? '');
       if (part.pid !== null) return t('host.pidInContainer', { pid: part.pid });
+      if (part.status === 'down') return t('host.noProcess');
       return image ? t('host.imageOf', { image }) : t('host.orphan');
     }
     case 'runc':
