@@ -23,7 +23,14 @@ export type Input =
   | { readonly kind: 'systemctl'; readonly action: SystemctlAction; readonly unit: Unit }
   | { readonly kind: 'writeFile'; readonly path: string; readonly content: string }
   | { readonly kind: 'advance'; readonly ms: number }
-  | { readonly kind: 'armFault'; readonly fault: 'killRuncOnNextStart' };
+  | { readonly kind: 'armFault'; readonly fault: 'killRuncOnNextStart' }
+  /**
+   * A line typed at the host's terminal, and Ctrl-C. The simulation only records them (the
+   * trace says what the user did); the shell (src/cli) turns a line into the inputs that follow
+   * it in the log, so replaying the log through the shell reproduces what the terminal printed.
+   */
+  | { readonly kind: 'typed'; readonly line: string }
+  | { readonly kind: 'interrupt' };
 
 export interface LoggedInput {
   /** Virtual time the input arrived at. */
@@ -63,5 +70,9 @@ export function describeInput(input: Input): string {
       return 'time passes';
     case 'armFault':
       return 'arm fault: kill runc during the next start';
+    case 'typed':
+      return `$ ${input.line.length > 200 ? `${input.line.slice(0, 200)}…` : input.line}`;
+    case 'interrupt':
+      return '^C';
   }
 }

@@ -93,7 +93,11 @@ export class Simulation {
   apply(input: Input, at: number = this.host.now): InputResult {
     if (at > this.host.now) this.host.elapse(at - this.host.now);
     this.log.push({ at: this.host.now, input });
-    this.host.emit('input', 'user', input.kind === 'api' ? 'cli' : 'kernel', describeInput(input));
+    const to =
+      input.kind === 'api' || input.kind === 'typed' || input.kind === 'interrupt'
+        ? 'cli'
+        : 'kernel';
+    this.host.emit('input', 'user', to, describeInput(input));
     return dispatch(this.host, input);
   }
 
@@ -195,6 +199,9 @@ function dispatch(h: DockerHost, input: Input): InputResult {
       return { ok: true };
     case 'armFault':
       h.armedFaults.add(input.fault);
+      return { ok: true };
+    case 'typed':
+    case 'interrupt':
       return { ok: true };
   }
 }

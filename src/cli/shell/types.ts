@@ -38,6 +38,8 @@ export interface CommandContext {
   readonly env: Readonly<Record<string, string>>;
   /** Terminal width in columns, for output that wraps or truncates as the real tool does. */
   readonly columns: number;
+  /** What the command before it in a pipe printed (`docker ps | grep web`). */
+  readonly stdin?: string;
   out(text: string): void;
   err(text: string): void;
 }

@@ -1,0 +1,45 @@
+/**
+ * `--format` for list commands, as docker's formatter does it: `table` (the default, with
+ * headers, through tabwriter), `table TEMPLATE`, `json` (one JSON object per row), or a bare
+ * Go template per row. `\t` and `\n` typed literally in the format become tabs and newlines.
+ */
+import { parseTemplate, TemplateError } from './goTemplate';
+import { tabwrite } from './tabwriter';
+
+export interface ListFormat {
+  /** The default table, e.g. `table {{.ID}}\t{{.Names}}`. */
+  readonly table: string;
+  /** Header text per field, e.g. `{ID: 'CONTAINER ID'}`. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export type Rendered = { ok: true; text: string } | { ok: false; error: string };
+
+export function renderList(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  format: string | undefined,
+  spec: ListFormat,
+): Rendered {
+  const chosen = format === undefined || format === '' || format === 'table' ? spec.table : format;
+  const source = chosen.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  if (source === 'json')
+    return { ok: true, text: rows.map((r) => `${JSON.stringify(r)}\n`).join('') };
+  const table = source.startsWith('table');
+  const body = table ? source.slice(5).trim() : source;
+  try {
+    const template = parseTemplate(body);
+    const lines = rows.map((row) => template.execute(row));
+    if (!table) return { ok: true, text: lines.map((l) => `${l}\n`).join('') };
+    const header = template.execute(spec.headers);
+    return {
+      ok: true,
+      text: tabwrite([header, ...lines])
+        .map((l) => `${l}\n`)
+        .join(''),
+    };
+  } catch (e) {
+    if (e instanceof TemplateError)
+      return { ok: false, error: `template parsing error: ${e.message}` };
+    throw e;
+  }
+}
