@@ -71,7 +71,9 @@ export function bundlePath(era: Era, id: string): string {
 }
 
 export function runcArgs(era: Era, op: string, id: string, extra: string[] = []): string[] {
-  const root = era === 'split' ? '/var/run/docker/runtime-runc/moby' : '/run/containerd/runc/moby';
+  // moby gives the runc v2 shim Root = <exec-root>/runtime-runc, and the shim adds the namespace.
+  const root =
+    era === 'split' ? '/var/run/docker/runtime-runc/moby' : '/run/docker/runtime-runc/moby';
   const base = [runcName(era), '--root', root];
   if (op === 'create')
     return [

@@ -15,6 +15,7 @@ import type {
   ServiceStatus,
   Settings,
   DaemonConfig,
+  Exec,
   Task,
   Volume,
   World,
@@ -45,6 +46,9 @@ export type Change =
   | { op: 'task.set'; task: Task }
   | { op: 'task.update'; id: string; patch: Partial<Task> }
   | { op: 'task.remove'; id: string }
+  | { op: 'exec.add'; exec: Exec }
+  | { op: 'exec.update'; id: string; patch: Partial<Exec> }
+  | { op: 'exec.remove'; id: string }
   | { op: 'image.add'; image: Image }
   | { op: 'image.update'; id: string; patch: Partial<Image> }
   | { op: 'image.remove'; id: string }
@@ -145,6 +149,17 @@ export function applyChange(world: World, change: Change): void {
     }
     case 'task.remove':
       delete world.tasks[change.id];
+      return;
+    case 'exec.add':
+      world.execs[change.exec.id] = structuredClone(change.exec);
+      return;
+    case 'exec.update': {
+      const e = world.execs[change.id];
+      if (e) Object.assign(e, structuredClone(change.patch));
+      return;
+    }
+    case 'exec.remove':
+      delete world.execs[change.id];
       return;
     case 'image.add':
       world.images[change.image.id] = structuredClone(change.image);

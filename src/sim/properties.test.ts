@@ -56,7 +56,8 @@ type Command =
   | { kind: 'systemctl'; action: SystemctlAction; unit: Unit }
   | { kind: 'daemonJson'; content: string; reload: boolean }
   | { kind: 'advance'; ms: number }
-  | { kind: 'armFault' };
+  | { kind: 'armFault' }
+  | { kind: 'exec'; target: Target; cmd: readonly string[]; detach: boolean; tty: boolean };
 
 const NAMES = ['web', 'db', 'job'];
 const target: fc.Arbitrary<Target> = fc.oneof(
@@ -190,6 +191,25 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'armFault' as const }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('exec' as const),
+      target,
+      cmd: fc.constantFrom(
+        ['ls'],
+        ['ps', 'aux'],
+        ['sleep', '2'],
+        ['sleep', '3600'],
+        ['cat', '/etc/hosts'],
+        ['sh', '-c', 'exit 3'],
+        ['sh'],
+        ['nope'],
+      ),
+      detach: fc.boolean(),
+      tty: fc.boolean(),
+    }),
+  },
 );
 
 type Options = HostOptions & { era: Era };
@@ -326,6 +346,24 @@ function play(d: Driver, cmd: Command): Step {
     case 'armFault':
       sim.apply({ kind: 'armFault', fault: 'killRuncOnNextStart' });
       break;
+    case 'exec': {
+      // `docker exec [-d] [-t]`: the dummy inspect, create, start (hijacked unless -d), inspect.
+      step.responses.push(d.api('GET', `/containers/${ref}/json`));
+      const created = d.api('POST', `/containers/${ref}/exec`, {
+        AttachStdout: !cmd.detach,
+        AttachStderr: !cmd.detach,
+        Tty: cmd.tty,
+        Cmd: cmd.cmd,
+      });
+      step.responses.push(created);
+      if (created.status !== 201) break;
+      const execId = (created.body as { Id: string }).Id;
+      step.responses.push(
+        d.api('POST', `/exec/${execId}/start`, { Detach: cmd.detach, Tty: cmd.tty }),
+      );
+      if (!cmd.detach) step.responses.push(d.api('GET', `/exec/${execId}/json`));
+      break;
+    }
   }
   return step;
 }
@@ -426,6 +464,24 @@ const processTree: Check = (sim, _step, say) => {
       expect(p.ppid, say(`orphaned init ${p.pid} is re-parented to PID 1`)).toBe(1);
     }
   }
+  // `docker exec` processes live in their container's PID namespace: never without its init
+  // (the kernel kills the rest of a namespace whose PID 1 dies), and held by the shim (1.10:
+  // the daemon), or by PID 1 once the shim is gone. No exec is left half-started in runc init.
+  for (const p of procs.filter((q) => q.execId !== undefined)) {
+    expect(p.role, say(`exec process ${p.pid} runs its program`)).toBe('container');
+    expect(
+      procs.some((q) => q.containerId === p.containerId && q.nsPid === 1),
+      say(`exec process ${p.pid} has its namespace's init`),
+    ).toBe(true);
+    const parent = w.processes[p.ppid];
+    const holder = era === 'monolith' ? 'dockerd' : 'shim';
+    expect(
+      (parent?.role === holder && parent.containerId === p.containerId) ||
+        (era === 'monolith' && parent?.role === 'dockerd') ||
+        p.ppid === 1,
+      say(`exec process ${p.pid} is held by its ${holder} (or PID 1)`),
+    ).toBe(true);
+  }
   if (era !== 'monolith')
     for (const p of procs.filter((q) => q.role === 'shim'))
       expect(
@@ -462,6 +518,23 @@ const recordsMatchProcesses: Check = (sim, _step, say) => {
       c !== undefined && isActive(c) && c.pid === p.pid,
       say(`init ${p.pid} of ${c?.name ?? p.containerId}: dockerd says ${c?.state}`),
     ).toBe(true);
+  }
+  // dockerd's exec store: a living exec process is recorded as running with its PID; an exec
+  // still in its container's list (exit unknown) belongs to a running or paused container.
+  for (const p of procs.filter((q) => q.execId !== undefined)) {
+    const e = w.execs[p.execId ?? ''];
+    if (e)
+      expect([e.running, e.pid], say(`exec of process ${p.pid} is running`)).toEqual([true, p.pid]);
+  }
+  for (const e of Object.values(w.execs)) {
+    if (e.exitCode !== null) expect(e.running, say(`exited exec ${e.id.slice(0, 12)}`)).toBe(false);
+    else {
+      const c = w.containers[e.containerId];
+      expect(
+        c !== undefined && isActive(c),
+        say(`live exec ${e.id.slice(0, 12)} belongs to a running container (${c?.state})`),
+      ).toBe(true);
+    }
   }
   if (w.settings.era !== 'monolith') {
     const active = Object.values(w.containers)
@@ -868,6 +941,10 @@ const routePath: fc.Arbitrary<string> = fc.oneof(
           '/containers/{}/logs',
           '/containers/{}/top',
           '/containers/{}',
+          '/containers/{}/exec',
+          '/exec/{}/start',
+          '/exec/{}/json',
+          '/exec/{}/resize',
           '/images/{}/json',
           '/images/{}/tag',
           '/images/{}',
@@ -1057,6 +1134,8 @@ function populated(): Driver {
   d.run('alpine', { name: 'topper', cmd: ['top'] });
   d.run('alpine', { name: 'job', cmd: ['echo', 'hi'], volumes: ['data:/data'] });
   d.api('POST', '/networks/create', { Name: 'net1' });
+  const exec = d.api('POST', '/containers/topper/exec', { Cmd: ['sleep', '3600'] });
+  d.api('POST', `/exec/${(exec.body as { Id: string }).Id}/start`, { Detach: true });
   d.advance(100);
   return d;
 }
@@ -1101,6 +1180,9 @@ describe('random Engine API requests', () => {
       fc
         .tuple(fc.constantFrom('web', 'topper', 'job'), query)
         .map(([name, q]) => ({ method: 'DELETE', path: `/containers/${name}?${q}` })),
+      fc
+        .tuple(fc.constantFrom('web', 'topper', 'job', 'nope'), query)
+        .map(([name, q]) => ({ method: 'POST', path: `/containers/${name}/exec?${q}` })),
     );
     fc.assert(
       fc.property(fc.array(action, { minLength: 1, maxLength: 3 }), (requests) => {

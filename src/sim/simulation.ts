@@ -17,6 +17,8 @@ import {
   type StdioFrame,
 } from './api/types';
 import { findContainer } from './daemon/lookup';
+import { onExecProcessExit } from './daemon/exec';
+import { forgetExecs } from './daemon/execStore';
 import { onRestartDue, onTaskExit } from './daemon/exits';
 import {
   onDaemonExit,
@@ -229,15 +231,16 @@ function apiRequest(h: DockerHost, request: ApiRequest): ApiResponse {
   const answer = { ...response, headers };
   const statusLine = `${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trim();
   h.emit('http-response', 'dockerd', 'api', statusLine, { status: response.status });
-  h.emit(
-    'http-response',
-    'api',
-    'cli',
-    statusLine,
-    response.body === undefined
-      ? { status: response.status }
-      : { status: response.status, body: response.body },
-  );
+  // What the API panel shows of the answer: status, the headers that matter, and the body,
+  // stream lines or stdio frames (bounded, so a long pull or log does not bloat the trace).
+  h.emit('http-response', 'api', 'cli', statusLine, {
+    status: response.status,
+    headers,
+    ...(response.body === undefined ? {} : { body: response.body }),
+    ...(response.stream ? { stream: response.stream.slice(0, 100) } : {}),
+    ...(response.frames ? { frames: response.frames.slice(-100) } : {}),
+    ...(response.wait ? { held: 'the body is sent when the container exits' } : {}),
+  });
   h.elapse(1);
   return answer;
 }
@@ -317,7 +320,10 @@ function systemctl(
 function onProcessExit(h: DockerHost, p: Process, status: number): void {
   switch (p.role) {
     case 'dockerd':
-      if (h.world.services.dockerd.pid === p.pid) onDaemonExit(h, 'dockerd', status);
+      if (h.world.services.dockerd.pid === p.pid) {
+        forgetExecs(h); // the exec store lives in dockerd's memory
+        onDaemonExit(h, 'dockerd', status);
+      }
       return;
     case 'containerd':
       if (h.world.services.containerd.pid === p.pid) onDaemonExit(h, 'containerd', status);
@@ -328,6 +334,8 @@ function onProcessExit(h: DockerHost, p: Process, status: number): void {
     case 'container':
     case 'docker-init':
     case 'runc-init':
+      // A `docker exec` process: the shim reaps it and reports the exit for its exec ID.
+      if (p.role === 'container' && p.execId) onExecProcessExit(h, p, status);
       if (p.nsPid !== 1 || !p.containerId) return;
       if (h.world.settings.era === 'monolith') {
         // The 1.10 daemon reaps its own children; a daemon that is dying (its children are

@@ -36,6 +36,8 @@ export interface Process {
   pendingSignals?: string[];
   /** Signals the program installed handlers for, and the status it exits with (null: keeps running). */
   handles?: Partial<Record<string, number | null>>;
+  /** Set on a process started by `docker exec`: the exec instance it runs (its exit goes to it). */
+  execId?: string;
 }
 
 export type ServiceName = 'dockerd' | 'containerd';
@@ -173,6 +175,41 @@ export interface Task {
   exitedAt: number | null;
 }
 
+/**
+ * An exec instance as dockerd keeps it (moby container.ExecConfig): in memory only, so a
+ * restarted dockerd has none. `exitCode` stays null until the process has run; an exec whose
+ * exit is known is no longer one of its container's ExecIDs but can still be inspected.
+ */
+export interface Exec {
+  readonly id: string;
+  readonly containerId: string;
+  /** Cmd[0] and Cmd[1:], as `GET /exec/{id}/json` shows them in ProcessConfig. */
+  readonly entrypoint: string;
+  readonly args: string[];
+  readonly tty: boolean;
+  readonly privileged: boolean;
+  readonly user: string;
+  readonly workingDir: string;
+  /** The process environment (container env, then the exec's own `-e` values). */
+  readonly env: string[];
+  readonly openStdin: boolean;
+  readonly openStdout: boolean;
+  readonly openStderr: boolean;
+  /** The detach keys as text (`ctrl-p,ctrl-q`); empty when the CLI sent none. */
+  readonly detachKeys: string;
+  readonly created: number;
+  /** [height, width] of the terminal, for `-t` (updated by `/exec/{id}/resize`). */
+  consoleSize: [number, number] | null;
+  running: boolean;
+  exitCode: number | null;
+  /** Host PID once started (0 before); kept after the exit, as dockerd does. */
+  pid: number;
+  /** PID inside the container's PID namespace (0 before it started). */
+  nsPid: number;
+  startedAt: number | null;
+  exitedAt: number | null;
+}
+
 export interface Layer {
   /** Digest of the compressed blob in the registry. */
   readonly digest: string;
@@ -249,6 +286,8 @@ export interface World {
   nextPid: Pid;
   containers: Record<string, Container>;
   tasks: Record<string, Task>;
+  /** dockerd's exec instances by exec ID (`docker exec`). */
+  execs: Record<string, Exec>;
   images: Record<string, Image>;
   layers: Record<string, Layer>;
   networks: Record<string, Network>;

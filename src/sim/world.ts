@@ -115,6 +115,7 @@ export function createWorld(options: WorldOptions, newId: () => string): World {
     nextPid: 1203,
     containers: {},
     tasks: {},
+    execs: {},
     images: {},
     layers: {},
     networks: Object.fromEntries(networks.map((n) => [n.id, n])),

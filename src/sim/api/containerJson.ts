@@ -2,6 +2,7 @@
  * Containers as the Engine API shows them: the `GET /containers/json` summary and the
  * `GET /containers/{id}/json` inspect document, in the shapes the real CLI reads.
  */
+import { liveExecIds } from '../daemon/execStore';
 import type { DockerHost } from '../host';
 import type { Container } from '../types';
 import { humanDuration } from './humanize';
@@ -145,6 +146,7 @@ function portMap(c: Container): Record<string, unknown> {
 
 export function containerInspect(h: DockerHost, c: Container): Record<string, unknown> {
   const running = c.state === 'running' || c.state === 'paused';
+  const execIds = liveExecIds(h, c.id);
   return {
     Id: c.id,
     Created: isoTime(h, c.created),
@@ -175,7 +177,7 @@ export function containerInspect(h: DockerHost, c: Container): Record<string, un
     MountLabel: '',
     ProcessLabel: '',
     AppArmorProfile: 'docker-default',
-    ExecIDs: null,
+    ExecIDs: execIds.length > 0 ? execIds : null,
     HostConfig: {
       Binds: c.hostConfig.binds.length ? c.hostConfig.binds : null,
       NetworkMode: c.hostConfig.networkMode,

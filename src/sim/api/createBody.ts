@@ -72,6 +72,7 @@ export function readCreateBody(
     ),
     stopSignal: asString(b['StopSignal']) ?? null,
     stopTimeout: stopTimeout ?? null,
+    volumes: Object.keys(asRecord(b['Volumes'])),
     hostConfig: {
       restartPolicy: { name: policyName, maximumRetryCount: retries },
       autoRemove: hc['AutoRemove'] === true,

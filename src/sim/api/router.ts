@@ -6,6 +6,7 @@
 import { ERA_INFO } from '../eras';
 import type { DockerHost } from '../host';
 import * as containers from './containers';
+import * as execs from './exec';
 import { apiError, type Handler } from './http';
 import * as images from './images';
 import * as networks from './networks';
@@ -50,6 +51,10 @@ const routes: readonly Route[] = [
   { method: 'GET', pattern: new RegExp(`^/containers/${ID}/logs$`), handler: containers.logs },
   { method: 'GET', pattern: new RegExp(`^/containers/${ID}/top$`), handler: containers.top },
   { method: 'DELETE', pattern: new RegExp(`^/containers/${ID}$`), handler: containers.remove },
+  { method: 'POST', pattern: new RegExp(`^/containers/${ID}/exec$`), handler: execs.create },
+  { method: 'POST', pattern: new RegExp(`^/exec/${ID}/start$`), handler: execs.start },
+  { method: 'POST', pattern: new RegExp(`^/exec/${ID}/resize$`), handler: execs.resize },
+  { method: 'GET', pattern: new RegExp(`^/exec/${ID}/json$`), handler: execs.inspect },
   { method: 'POST', pattern: /^\/images\/create$/, handler: images.pull },
   { method: 'GET', pattern: /^\/images\/json$/, handler: images.list },
   { method: 'GET', pattern: /^\/images\/(.+)\/json$/, handler: images.inspect },

@@ -38,6 +38,12 @@ export interface ApiResponse {
   readonly frames?: readonly StdioFrame[];
   /** `101 UPGRADED` for attach: the connection becomes the container's stdio. */
   readonly upgrade?: { readonly containerId: string; readonly tty: boolean };
+  /**
+   * `101 UPGRADED` for an attached `POST /exec/{id}/start`: `frames` hold what the process
+   * wrote as it started; the stream stays open while `world.execs[execId].running`, and is
+   * framed by the transport unless `tty`.
+   */
+  readonly execStream?: { readonly execId: string; readonly tty: boolean };
   readonly wait?: PendingWait;
   /** Set when the socket refused the connection: the CLI prints "Cannot connect to the Docker daemon". */
   readonly connectionRefused?: boolean;

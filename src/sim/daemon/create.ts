@@ -24,6 +24,8 @@ export interface CreateSpec {
   labels?: Record<string, string> | null;
   stopSignal?: string | null;
   stopTimeout?: number | null;
+  /** `Config.Volumes`: container paths that get an anonymous volume (`docker run -v /data`). */
+  volumes?: string[];
   hostConfig?: Partial<HostConfig>;
 }
 
@@ -92,10 +94,17 @@ export function createContainer(
     }
   }
 
+  for (const destination of spec.volumes ?? []) {
+    if (!destination.startsWith('/'))
+      return fail(
+        400,
+        `invalid volume specification: '${destination}': invalid mount config for type "volume": invalid mount path: '${destination}' mount path must be absolute`,
+      );
+  }
   const id = h.newId();
   h.emit('note', 'dockerd', 'dockerd', 'prepare writable layer (overlay2)', { id });
   for (const mount of mounts) if (mount.type === 'volume') createVolume(h, mount.source);
-  for (const destination of image.config.volumes) {
+  for (const destination of [...(spec.volumes ?? []), ...image.config.volumes]) {
     if (mounts.some((m) => m.destination === destination)) continue;
     const volume = createVolume(h, null);
     mounts.push({ type: 'volume', source: volume.name, destination, anonymous: true });

@@ -9,6 +9,7 @@ import { nextState } from '../lifecycle';
 import { deleteTask } from '../runtime';
 import type { Container, ContainerState } from '../types';
 import { removeContainer } from './control';
+import { unregisterContainerExecs } from './execStore';
 import { startContainer } from './start';
 
 export const BACKOFF_START_MS = 100;
@@ -89,6 +90,7 @@ export function onTaskExit(h: DockerHost, id: string, status: number): void {
     'dockerd',
     'event container die',
   );
+  unregisterContainerExecs(h, id);
   if (h.world.settings.era !== 'monolith') deleteTask(h, id);
   if (next === 'restarting') {
     h.schedule(delay, { kind: 'restartContainer', containerId: id });

@@ -27,20 +27,17 @@ const BUSYBOX = [
   'nslookup',
   'vi',
 ];
-const DEBIAN = [
-  ...BUSYBOX.filter(
-    (b) => b !== 'ash' && b !== 'vi' && b !== 'wget' && b !== 'nslookup' && b !== 'ping',
-  ),
-  'bash',
-  'dash',
-  'apt-get',
-];
+// Debian's slim base has coreutils, dash and bash, but not procps: `ps` and `top` are missing
+// from nginx, redis and postgres ("ps: command not found" is a classic first surprise).
+const NOT_IN_DEBIAN = new Set(['ash', 'vi', 'wget', 'nslookup', 'ping', 'ps', 'top']);
+const DEBIAN = [...BUSYBOX.filter((b) => !NOT_IN_DEBIAN.has(b)), 'bash', 'dash', 'apt-get'];
 
 const EXTRA: Record<string, string[]> = {
   'library/nginx': ['nginx', 'docker-entrypoint.sh', '/docker-entrypoint.sh'],
   'library/redis': ['redis-server', 'redis-cli', 'docker-entrypoint.sh'],
   'library/postgres': ['postgres', 'psql', 'docker-entrypoint.sh'],
-  'library/node': ['node', 'npm', 'npx', 'yarn', 'docker-entrypoint.sh'],
+  // node's full images build on buildpack-deps, which installs procps.
+  'library/node': ['node', 'npm', 'npx', 'yarn', 'docker-entrypoint.sh', 'ps', 'top'],
   'library/python': ['python', 'python3', 'pip', 'pip3'],
 };
 

@@ -9,4 +9,5 @@ export { containerdUnavailable, isContainerdUp, type RuntimeResult } from './sha
 export { createTask } from './create';
 export { startTask } from './start';
 export { deleteTask, freezeTask, killTask } from './control';
+export { deleteExecProcess, execInTask, reportExecExit, resizeExecPty } from './exec';
 export { cleanupDeadShim, onInitExit, onShimExit, publishExit, reconnectShims } from './recovery';
