@@ -144,7 +144,7 @@ describe('listing', () => {
     expect(t.run('docker ps -a -q').stdout).toMatch(/^[0-9a-f]{12}\n$/);
     expect(t.run('docker ps -a --format "{{.Names}}: {{.State}}"').stdout).toBe('web: exited\n');
     expect(t.run("docker ps -a --format 'table {{.Names}}\\t{{.Status}}'").stdout).toMatch(
-      /^NAMES     STATUS\nweb       Exited \(0\) .+ ago\n$/,
+      /^NAMES {5}STATUS\nweb {7}Exited \(0\) .+ ago\n$/,
     );
     expect(t.run('docker ps --format "{{.Nope"').stderr).toMatch(/^template parsing error: /);
   });
@@ -277,4 +277,60 @@ describe('usage errors match the real CLI byte for byte', () => {
       });
     });
   }
+});
+
+describe('docker exec', () => {
+  it('inspects, creates, starts attached, then reads the exit code', () => {
+    const t = new ShellHarness();
+    t.run('docker run -d --name web nginx');
+    const r = t.run('docker exec web hostname');
+    expect(r.requests).toEqual([
+      'HEAD /_ping',
+      `GET ${V}/containers/web/json`,
+      `POST ${V}/containers/web/exec`,
+      expect.stringMatching(/^POST \/v1\.51\/exec\/[0-9a-f]{64}\/start$/),
+      expect.stringMatching(/^GET \/v1\.51\/exec\/[0-9a-f]{64}\/json$/),
+    ]);
+    expect(r.stdout).toMatch(/^[0-9a-f]{12}\n$/);
+    expect(r.status).toBe(0);
+  });
+
+  it('an unknown program fails with the runtime error and exit 127; a stopped container with 1', () => {
+    const t = new ShellHarness();
+    t.run('docker run -d --name web nginx');
+    const r = t.run('docker exec web nope');
+    expect(r.stdout + r.stderr).toContain('executable file not found in $PATH');
+    expect(r.status).toBe(127);
+    t.run('docker stop web');
+    const stopped = t.run('docker exec web ls');
+    expect(stopped.stderr).toMatch(
+      /^Error response from daemon: container [0-9a-f]{64} is not running\n$/,
+    );
+    expect(stopped.status).toBe(1);
+  });
+
+  it('a long exec holds the prompt until it ends', () => {
+    const t = new ShellHarness();
+    t.run('docker run -d --name web nginx');
+    const r = t.run('docker exec web sleep 2');
+    expect(r.busy).toBe(true);
+    t.advance(2500);
+    expect(t.shell.busy).toBe(false);
+    expect(t.shell.lastStatus).toBe(0);
+  });
+});
+
+describe('docker run -v', () => {
+  it('a bare path becomes an anonymous volume; a relative one is refused by the daemon', () => {
+    const t = new ShellHarness();
+    t.run('docker pull alpine');
+    t.run('docker run -d --name db -v /data alpine sleep 100');
+    expect(t.run('docker volume ls -q').stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(t.run("docker inspect -f '{{range .Mounts}}{{.Destination}}{{end}}' db").stdout).toBe(
+      '/data\n',
+    );
+    const bad = t.run('docker run -v data alpine true');
+    expect(bad.stderr).toContain("invalid volume specification: 'data'");
+    expect(bad.status).toBe(125);
+  });
 });

@@ -229,16 +229,18 @@ function runDocker(ctx: CommandContext, argv: readonly string[]): CommandOutcome
     ctx.out(top?.help ?? '');
     return 0;
   }
-  const direct = TOP[word];
+  const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+    Object.hasOwn(table, key) ? table[key] : undefined;
+  const direct = own(TOP, word);
   if (direct) return invoke(ctx, word, direct, rest);
-  const group = GROUPS[word];
+  const group = own(GROUPS, word);
   if (group) {
     const [sub, ...subArgs] = rest;
     if (sub === undefined || sub === '--help' || sub === '-h') {
       ctx.out(commandReference(word)?.help ?? '');
       return 0;
     }
-    const command = group[sub];
+    const command = own(group, sub);
     if (command) return invoke(ctx, `${word} ${sub}`, command, subArgs);
     if (listedCommands(word).includes(sub) || sub.startsWith('-')) {
       if (sub.startsWith('-')) {
@@ -275,7 +277,7 @@ export const dockerCommand: CommandSpec = {
 /** Words that may follow `docker` (and `docker GROUP`), for Tab completion. */
 export function dockerSubcommands(group?: string): string[] {
   if (group === undefined) return [...Object.keys(TOP), ...Object.keys(GROUPS)].sort();
-  return Object.keys(GROUPS[group] ?? {}).sort();
+  return Object.hasOwn(GROUPS, group) ? Object.keys(GROUPS[group] ?? {}).sort() : [];
 }
 
 export { commandReference };

@@ -115,6 +115,9 @@ export function completeLine(line: string, cursor: number, sources: CompletionSo
   if (command === undefined) candidates = sources.commands;
   else if (command === 'docker') candidates = dockerCandidates(rest, word, sources.world);
   else if (command === 'sudo' && rest.length === 0) candidates = sources.commands;
-  else candidates = sources.specs[command]?.complete?.(rest, sources.world) ?? [];
+  else
+    candidates = Object.hasOwn(sources.specs, command)
+      ? (sources.specs[command]?.complete?.(rest, sources.world) ?? [])
+      : [];
   return { from, candidates: [...new Set(candidates.filter((c) => c.startsWith(word)))].sort() };
 }

@@ -8,7 +8,7 @@
  * same output, which is what lets `replayTerminal` rebuild a session's terminal from its log.
  */
 import { dockerCommand } from '../docker';
-const hostCommands = {}; // TEMP
+import { hostCommands, makeSudo } from '../host';
 import { builtins } from './builtins';
 import { completeLine } from './complete';
 import { parseLine, type ChainLink, type Line, type SimpleCommand, type Word } from './parse';
@@ -48,7 +48,7 @@ export class Shell {
   private readonly listeners = new Set<(event: TerminalEvent) => void>();
   private readonly env: Record<string, string> = { ...DEFAULT_ENV };
   private readonly lines: string[];
-  private readonly commands: Readonly<Record<string, CommandSpec>>;
+  private commands: Readonly<Record<string, CommandSpec>>;
   private queue: ChainLink[] = [];
   private status = 0;
   private job: Job | null = null;
@@ -71,6 +71,14 @@ export class Shell {
         },
       }),
       docker: dockerCommand,
+    };
+    // `sudo` runs anything this shell knows, docker included (you are root already).
+    this.commands = {
+      ...this.commands,
+      sudo: makeSudo(
+        (name) => (Object.hasOwn(this.commands, name) ? this.commands[name] : undefined),
+        () => Object.keys(this.commands),
+      ),
     };
   }
 
@@ -218,7 +226,8 @@ export class Shell {
     for (const word of command.words) words.push(...this.expand(word));
     const [name, ...args] = words;
     if (name === undefined) return 0;
-    const spec = this.commands[name];
+    // Own properties only: `constructor` or `__proto__` typed as a command is just unknown.
+    const spec = Object.hasOwn(this.commands, name) ? this.commands[name] : undefined;
     const ctx = this.context(stdin, capture);
     if (!spec) {
       ctx.err(`bash: ${name}: command not found\n`);

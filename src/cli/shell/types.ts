@@ -102,5 +102,7 @@ export interface TerminalController {
   /** Lines run so far, oldest first (kept across reloads), for arrow keys and `history`. */
   history(): readonly string[];
   complete(line: string, cursor: number): Completion;
+  /** The screen's width in columns, for output that fits or truncates to it (`ps -ef`). */
+  resize?(columns: number): void;
   subscribe(listener: (event: TerminalEvent) => void): () => void;
 }
