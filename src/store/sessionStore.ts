@@ -25,6 +25,11 @@ export interface SessionState {
   run: (input: Input) => InputResult;
   /** Lets virtual time pass while the viewer is live (restart back-offs, short programs). */
   idle: (ms: number) => void;
+  /**
+   * Lets virtual time pass at the live end whatever the cursor shows: a command in the
+   * terminal (an attached `docker run`, `sleep`) is waiting for it while the animation plays.
+   */
+  tick: (ms: number) => void;
   play: () => void;
   pause: () => void;
   stepForward: () => void;
@@ -65,6 +70,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   idle: (ms) => {
     const { sim, cursor } = get();
     if (!isAtEnd(sim.trace, cursor)) return;
+    const before = sim.trace.length;
+    sim.idle(ms);
+    if (sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+  },
+  tick: (ms) => {
+    const { sim } = get();
     const before = sim.trace.length;
     sim.idle(ms);
     if (sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));

@@ -1,12 +1,28 @@
-/** Terminal: a placeholder that says what will come, until the terminal emulator lands. */
+/**
+ * Terminal: the xterm.js view on the session's shell. xterm.js and the shell (the docker CLI
+ * with the real CLI's help texts) are large, so both arrive in one lazily loaded chunk; until
+ * it does the panel says it is loading.
+ * Contract: takes the controller from the store's `useTerminalController()` and nothing else.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+
+const ConnectedTerminal = lazy(async () => {
+  const [{ default: TerminalView }, { useTerminalController }] = await Promise.all([
+    import('../terminal/TerminalView'),
+    import('../../store/terminalStore'),
+  ]);
+  function Connected() {
+    return <TerminalView controller={useTerminalController()} />;
+  }
+  return { default: Connected };
+});
 
 export function TerminalPanel() {
   const { t } = useTranslation();
   return (
-    <div className="prose-panel">
-      <p className="font-semibold">{t('terminal.notYet')}</p>
-      <p className="text-muted">{t('terminal.detail')}</p>
-    </div>
+    <Suspense fallback={<p className="text-muted">{t('terminal.loading')}</p>}>
+      <ConnectedTerminal />
+    </Suspense>
   );
 }

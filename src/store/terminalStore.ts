@@ -1,0 +1,110 @@
+/**
+ * The terminal's controller: one shell (src/cli) on the live session. Lines and Ctrl-C go
+ * into the session's log through the shell; while a foreground job waits (an attached
+ * `docker run`, `logs -f`, `sleep`), virtual time is ticked at the live end and the shell is
+ * polled, so its output arrives as the simulation produces it. History is kept in
+ * localStorage (versioned; anything unreadable there is dropped, never trusted).
+ */
+import { Shell, PROMPT } from '../cli/shell/shell';
+import type { HostPort, TerminalController } from '../cli/shell/types';
+import { sessionTransport, useSessionStore } from './sessionStore';
+
+const HISTORY_KEY = 'docker-anatomy.terminal.history.v1';
+const HISTORY_LIMIT = 500;
+/** How often a waiting job gets virtual time (ms of wall clock, and of virtual time at 1x). */
+const JOB_TICK_MS = 100;
+
+function loadHistory(): string[] {
+  try {
+    const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(HISTORY_KEY) ?? '[]');
+    return Array.isArray(parsed)
+      ? parsed
+          .filter((l): l is string => typeof l === 'string' && l.length < 10_000)
+          .slice(-HISTORY_LIMIT)
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(lines: readonly string[]): void {
+  try {
+    globalThis.localStorage?.setItem(HISTORY_KEY, JSON.stringify(lines.slice(-HISTORY_LIMIT)));
+  } catch {
+    // Storage full or blocked: history just stops persisting.
+  }
+}
+
+const sim = () => useSessionStore.getState().sim;
+
+/** The session as the shell's host: reads the live end, acts through the store's `run`. */
+const sessionHost: HostPort = {
+  get world() {
+    return sim().world;
+  },
+  get trace() {
+    return sim().trace;
+  },
+  get now() {
+    return sim().now;
+  },
+  apply: (input) => useSessionStore.getState().run(input),
+  request: (request) => sessionTransport.request(request),
+  waitResult: (wait) => sim().waitResult(wait),
+  outputSince: (containerId, afterSeq) => sim().outputSince(containerId, afterSeq),
+};
+
+function createController(): TerminalController {
+  const shell = new Shell(sessionHost, { history: loadHistory() });
+  let ticker: ReturnType<typeof setInterval> | null = null;
+
+  const stopTicking = () => {
+    if (ticker !== null) clearInterval(ticker);
+    ticker = null;
+  };
+  const tickWhileBusy = () => {
+    if (!shell.busy) return stopTicking();
+    if (ticker !== null) return;
+    ticker = setInterval(() => {
+      const state = useSessionStore.getState();
+      state.tick(JOB_TICK_MS * state.speed);
+      shell.poll();
+      if (!shell.busy) stopTicking();
+    }, JOB_TICK_MS);
+  };
+  // Anything that changes the simulation (a chaos button, a restart timer) may end a job.
+  useSessionStore.subscribe((state, previous) => {
+    if (state.revision !== previous.revision && shell.busy) {
+      shell.poll();
+      tickWhileBusy();
+    }
+  });
+
+  return {
+    prompt: () => PROMPT,
+    execute(line) {
+      shell.execute(line);
+      saveHistory(shell.history());
+      tickWhileBusy();
+    },
+    interrupt() {
+      shell.interrupt();
+      tickWhileBusy();
+    },
+    busy: () => shell.busy,
+    history: () => shell.history(),
+    complete: (line, cursor) => shell.complete(line, cursor),
+    resize: (columns) => {
+      if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
+    },
+    subscribe: (listener) => shell.subscribe(listener),
+  };
+}
+
+let controller: TerminalController | null = null;
+
+/** The app's one terminal controller, created on first use (with the terminal's lazy chunk). */
+export function useTerminalController(): TerminalController {
+  controller ??= createController();
+  return controller;
+}
