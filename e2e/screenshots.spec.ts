@@ -1,11 +1,13 @@
 /**
  * Writes the README screenshots (docs/screenshots/host-{light,dark}.png) at 1280x800: a
  * container started, dockerd killed, playback paused in the gap before systemd restarts
- * it, so the picture shows the container still running under its shim.
+ * it, so the picture shows the container still running under its shim; and the terminal
+ * (docs/screenshots/terminal-light.png) after the same crash typed by hand.
  */
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { HostView } from './pages/HostView';
+import { Terminal } from './pages/Terminal';
 
 for (const theme of ['Light', 'Dark'] as const) {
   test(`README screenshot, ${theme.toLowerCase()} theme`, async ({ app, page }, testInfo) => {
@@ -31,3 +33,25 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.screenshot({ path: file });
   });
 }
+
+test('README screenshot of the terminal and the Engine API panel', async ({
+  app,
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const terminal = new Terminal(app, page);
+  await terminal.open();
+  await terminal.run('docker run -d --name web -p 8080:80 nginx', /latest[0-9a-f]{64}root@/);
+  await terminal.clear();
+  await terminal.run('docker ps', /nginx.*Up.*web/);
+  await terminal.run('pkill -9 dockerd', 'root@docker-host:~#');
+  await terminal.run('docker ps', 'Cannot connect to the Docker daemon');
+  await terminal.run("ps -ef | grep -E 'shim|master'", /containerd-shim.*nginx: master process/);
+  const host = new HostView(page);
+  await host.jumpToNow();
+  await host.control('Pause').click();
+  await page.mouse.move(0, 799);
+  await page.screenshot({
+    path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'terminal-light.png'),
+  });
+});

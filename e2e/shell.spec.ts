@@ -87,7 +87,7 @@ test('keyboard only: mode, theme, era, inspector and panels', async ({ app, page
   await expect(page.locator('#terminal-panel-content')).toBeHidden();
   await page.keyboard.press('Space');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(app.panel('Terminal')).toContainText('arrives in a later version');
+  await expect(app.panel('Terminal')).toContainText('root@docker-host:~#');
 });
 
 test('a separator resizes the panels with the arrow keys', async ({ app, page }) => {

@@ -8,12 +8,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type PanelName = 'Narration' | 'Terminal' | 'Processes' | 'Events' | 'Inspector';
+export type PanelName =
+  'Narration' | 'Terminal' | 'Engine API' | 'Processes' | 'Events' | 'Inspector';
 
 /** Every side panel, top to bottom. */
 export const PANEL_NAMES: readonly PanelName[] = [
   'Narration',
   'Terminal',
+  'Engine API',
   'Processes',
   'Events',
   'Inspector',

@@ -9,7 +9,14 @@ describe('uiStore', () => {
     expect(state.mode).toBe('sandbox');
     expect(state.era).toBe('modern');
     expect(state.selectedPart).toBeNull();
-    expect(Object.values(state.collapsedPanels)).toEqual([false, false, false, false, false]);
+    expect(Object.values(state.collapsedPanels)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('changes mode, theme, era and selection', () => {
@@ -34,6 +41,7 @@ describe('uiStore', () => {
     expect(useUiStore.getState().collapsedPanels).toEqual({
       narration: false,
       terminal: true,
+      api: false,
       processes: false,
       events: false,
       inspector: false,

@@ -15,11 +15,12 @@ import {
 export type Mode = 'lessons' | 'sandbox';
 export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
 
-export type PanelId = 'narration' | 'terminal' | 'processes' | 'events' | 'inspector';
+export type PanelId = 'narration' | 'terminal' | 'api' | 'processes' | 'events' | 'inspector';
 /** The side panels, top to bottom. */
 export const PANEL_IDS: readonly PanelId[] = [
   'narration',
   'terminal',
+  'api',
   'processes',
   'events',
   'inspector',
@@ -50,6 +51,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
     collapsedPanels: {
       narration: false,
       terminal: false,
+      api: false,
       processes: false,
       events: false,
       inspector: false,

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { PANEL_IDS, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { useMediaQuery } from '../hooks/useMediaQuery';
+import { ApiPanel } from '../panels/ApiPanel';
 import { EventLogPanel } from '../panels/EventLogPanel';
 import { InspectorPanel } from '../panels/InspectorPanel';
 import { NarrationPanel } from '../panels/NarrationPanel';
@@ -21,15 +22,16 @@ import { ResizeHandle } from './ResizeHandle';
 
 /**
  * The side panels (in PANEL_IDS order, top to bottom) with their share of the column. The
- * terminal is a placeholder today, so it starts small; the inspector, with its statechart,
- * and the two live views get the most room. Each can be resized or collapsed.
+ * terminal gets the most room, with the API exchanges it causes right below; the live views
+ * share the rest. Each can be resized or collapsed.
  */
 const PANELS: Readonly<Record<PanelId, { defaultSize: string; Content: ComponentType }>> = {
-  narration: { defaultSize: '20%', Content: NarrationPanel },
-  terminal: { defaultSize: '12%', Content: TerminalPanel },
-  processes: { defaultSize: '22%', Content: ProcessTreePanel },
-  events: { defaultSize: '22%', Content: EventLogPanel },
-  inspector: { defaultSize: '24%', Content: InspectorPanel },
+  narration: { defaultSize: '14%', Content: NarrationPanel },
+  terminal: { defaultSize: '30%', Content: TerminalPanel },
+  api: { defaultSize: '18%', Content: ApiPanel },
+  processes: { defaultSize: '14%', Content: ProcessTreePanel },
+  events: { defaultSize: '12%', Content: EventLogPanel },
+  inspector: { defaultSize: '12%', Content: InspectorPanel },
 };
 
 /** Below this width the panels go under the diagram instead of beside it. */

@@ -132,18 +132,17 @@ describe('the event log filter', () => {
     expect(labels('no such thing')).toEqual([]);
   });
 
-  it('stays fast on 20,000 entries', () => {
+  // How fast it is lives in `npm run bench`; here only that a long trace filters completely.
+  it('filters a 20,000-entry trace completely', () => {
     const trace: TraceEntry[] = Array.from({ length: 20_000 }, (_, seq) =>
       entry({ seq, t: seq, kind: seq % 3 ? 'grpc' : 'state', from: 'dockerd', to: 'containerd' }),
     );
-    const started = performance.now();
     const positions = filterTrace(
       trace,
       { kind: 'containerd', text: 'dock', showState: true },
       new Map(),
     );
     expect(positions).toHaveLength(20_000);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 
