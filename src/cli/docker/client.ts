@@ -60,6 +60,13 @@ export function isError(response: ApiResponse): boolean {
   return response.connectionRefused === true || response.status >= 400;
 }
 
+/** Prints a failed response's error, as the CLI does; true when it failed. */
+export function failed(io: { err(text: string): void }, response: ApiResponse): boolean {
+  if (!isError(response)) return false;
+  io.err(`${errorText(response)}\n`);
+  return true;
+}
+
 /** A path segment as the CLI escapes it (names and IDs are sent as given). */
 export function segment(value: string): string {
   return encodeURIComponent(value);

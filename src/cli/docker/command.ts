@@ -4,8 +4,9 @@
  * parses flags, checks arguments and prints usage errors exactly as cobra does, then calls
  * `run` with a `DockerCall` that carries the Engine API client and the output streams.
  */
+import type { ApiResponse } from '../../sim/api/types';
 import type { CommandContext, CommandOutcome } from '../shell/types';
-import type { EngineClient } from './client';
+import { errorText, isError, type EngineClient } from './client';
 import type { FlagValues } from './flags';
 
 export type ArgRule =
@@ -31,4 +32,20 @@ export interface DockerCommand {
   /** false for commands whose arguments are a program and its own flags (run, create, exec). */
   readonly interspersed?: boolean;
   readonly run: (call: DockerCall) => CommandOutcome;
+}
+
+/**
+ * One request per name, as `docker stop a b`, `docker rm`, `docker network rm` do: each name is
+ * printed back as given on success, each error as it comes; exit 1 if any failed.
+ */
+export function forEachName(call: DockerCall, request: (name: string) => ApiResponse): number {
+  let status = 0;
+  for (const name of call.args) {
+    const response = request(name);
+    if (isError(response)) {
+      call.ctx.err(`${errorText(response)}\n`);
+      status = 1;
+    } else call.ctx.out(`${name}\n`);
+  }
+  return status;
 }

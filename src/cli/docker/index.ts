@@ -21,7 +21,8 @@ import { ps } from './commands/ps';
 import { create, run } from './commands/run';
 import * as system from './commands/system';
 
-const TOP: Readonly<Record<string, DockerCommand>> = {
+/** The container commands, which `docker container ...` offers under the same names. */
+const CONTAINER: Readonly<Record<string, DockerCommand>> = {
   run,
   create,
   start: containers.start,
@@ -33,10 +34,14 @@ const TOP: Readonly<Record<string, DockerCommand>> = {
   rm: containers.rm,
   wait: containers.wait,
   top: containers.top,
-  ps,
   logs,
-  inspect: inspect.inspect,
   exec,
+};
+
+const TOP: Readonly<Record<string, DockerCommand>> = {
+  ...CONTAINER,
+  ps,
+  inspect: inspect.inspect,
   pull: images.pull,
   images: images.images,
   rmi: images.rmi,
@@ -49,24 +54,12 @@ const TOP: Readonly<Record<string, DockerCommand>> = {
 /** Management commands and their subcommands (aliases map to the same command). */
 const GROUPS: Readonly<Record<string, Readonly<Record<string, DockerCommand>>>> = {
   container: {
+    ...CONTAINER,
     ls: ps,
     list: ps,
     ps,
-    run,
-    create,
-    start: containers.start,
-    stop: containers.stop,
-    kill: containers.kill,
-    restart: containers.restart,
-    pause: containers.pause,
-    unpause: containers.unpause,
-    rm: containers.rm,
     remove: containers.rm,
-    wait: containers.wait,
-    top: containers.top,
-    logs,
     inspect: inspect.containerInspect,
-    exec,
   },
   image: {
     ls: images.images,

@@ -21,14 +21,22 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(hours / 24 / 365)} years`;
 }
 
-/** go-units HumanSizeWithPrecision(size, 3) with decimal units, as `docker images` prints. */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+function scaled(bytes: number, base: number, units: readonly string[], precision: number): string {
   let value = bytes;
   let i = 0;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
+  while (value >= base && i < units.length - 1) {
+    value /= base;
     i++;
   }
-  return `${Number(value.toPrecision(3))}${units[i]}`;
+  return `${Number(value.toPrecision(precision))}${units[i]}`;
+}
+
+/** go-units HumanSizeWithPrecision(size, 3) with decimal units, as `docker images` prints. */
+export function humanSize(bytes: number): string {
+  return scaled(bytes, 1000, ['B', 'kB', 'MB', 'GB', 'TB'], 3);
+}
+
+/** go-units BytesSize (binary units), as `docker info` prints `Total Memory: 8GiB`. */
+export function bytesSize(bytes: number): string {
+  return scaled(bytes, 1024, ['B', 'KiB', 'MiB', 'GiB', 'TiB'], 4);
 }

@@ -4,25 +4,10 @@
  * kill, restart, pause, unpause, rm; and wait and top.
  */
 import type { CommandOutcome, Job } from '../../shell/types';
-import { errorText, isError, query, segment } from '../client';
-import type { DockerCall, DockerCommand } from '../command';
+import { errorText, isError, query, segment, failed } from '../client';
+import { forEachName, type DockerCall, type DockerCommand } from '../command';
 import { boolOf, flagOf } from '../flags';
 import { tabwrite } from '../format/tabwriter';
-
-function eachContainer(
-  call: DockerCall,
-  request: (ref: string) => ReturnType<DockerCall['client']['post']>,
-): number {
-  let status = 0;
-  for (const ref of call.args) {
-    const response = request(ref);
-    if (isError(response)) {
-      call.ctx.err(`${errorText(response)}\n`);
-      status = 1;
-    } else call.ctx.out(`${ref}\n`);
-  }
-  return status;
-}
 
 function simple(
   path: string,
@@ -33,9 +18,7 @@ function simple(
     path,
     args: { kind: 'min', n: 1 },
     run: (call) =>
-      eachContainer(call, (ref) =>
-        call.client.post(`/containers/${segment(ref)}/${verb}${q(call)}`),
-      ),
+      forEachName(call, (ref) => call.client.post(`/containers/${segment(ref)}/${verb}${q(call)}`)),
   };
 }
 
@@ -57,7 +40,7 @@ export const rm: DockerCommand = {
   path: 'rm',
   args: { kind: 'min', n: 1 },
   run: (call) =>
-    eachContainer(call, (ref) =>
+    forEachName(call, (ref) =>
       call.client.delete(
         `/containers/${segment(ref)}${query({ v: boolOf(call.flags, 'volumes'), force: boolOf(call.flags, 'force') })}`,
       ),
@@ -109,10 +92,7 @@ export const top: DockerCommand = {
     const response = client.get(
       `/containers/${segment(ref)}/top${query({ ps_args: psArgs.length ? psArgs.join(' ') : undefined })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const body = response.body as { Titles?: string[]; Processes?: string[][] };
     const lines = [body.Titles ?? [], ...(body.Processes ?? [])].map((row) => row.join('\t'));
     ctx.out(

@@ -5,7 +5,7 @@
  * then inspect the exec for the exit code, which becomes the CLI's own.
  */
 import type { CommandOutcome, Job } from '../../shell/types';
-import { errorText, isError, segment } from '../client';
+import { segment, failed } from '../client';
 import type { DockerCommand } from '../command';
 import { boolOf, flagOf, listOf } from '../flags';
 
@@ -16,10 +16,7 @@ export const exec: DockerCommand = {
   run: ({ ctx, client, flags, args }): CommandOutcome => {
     const [ref = '', ...cmd] = args;
     const inspected = client.get(`/containers/${segment(ref)}/json`);
-    if (isError(inspected)) {
-      ctx.err(`${errorText(inspected)}\n`);
-      return 1;
-    }
+    if (failed(ctx, inspected)) return 1;
     const detach = boolOf(flags, 'detach');
     const tty = boolOf(flags, 'tty');
     const interactive = boolOf(flags, 'interactive');
@@ -37,17 +34,11 @@ export const exec: DockerCommand = {
       WorkingDir: flagOf(flags, 'workdir') ?? '',
       Cmd: cmd,
     });
-    if (isError(created)) {
-      ctx.err(`${errorText(created)}\n`);
-      return 1;
-    }
+    if (failed(ctx, created)) return 1;
     const id = (created.body as { Id: string }).Id;
     const started = client.post(`/exec/${id}/start`, { Detach: detach, Tty: tty });
     if (detach) {
-      if (isError(started)) {
-        ctx.err(`${errorText(started)}\n`);
-        return 1;
-      }
+      if (failed(ctx, started)) return 1;
       return 0;
     }
     for (const frame of started.frames ?? []) {
@@ -56,10 +47,7 @@ export const exec: DockerCommand = {
     }
     const finish = (): number => {
       const inspectedExec = client.get(`/exec/${id}/json`);
-      if (isError(inspectedExec)) {
-        ctx.err(`${errorText(inspectedExec)}\n`);
-        return 1;
-      }
+      if (failed(ctx, inspectedExec)) return 1;
       return (inspectedExec.body as { ExitCode?: number | null }).ExitCode ?? 0;
     };
     const running = () => ctx.host.world.execs[id]?.running === true;

@@ -3,10 +3,10 @@
  * stream, then the reference pulled), `rmi` (the daemon's Untagged/Deleted list), `tag`.
  */
 import { familiarName, fullName, parseReference } from '../../../sim/images/reference';
-import { errorText, isError, query, segment } from '../client';
+import { errorText, isError, query, segment, failed } from '../client';
 import type { DockerCommand } from '../command';
 import { boolOf, flagOf, listOf } from '../flags';
-import { renderList } from '../format/list';
+import { printList } from '../format/list';
 import { humanSize } from '../../../sim/api/humanize';
 import { ago, shortId } from '../format/values';
 import { filtersQuery } from './ps';
@@ -39,10 +39,7 @@ export const images: DockerCommand = {
     const response = client.get(
       `/images/json${query({ all: boolOf(flags, 'all'), filters: filtersQuery(filters) })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const nowMs = ctx.host.world.epochMs + ctx.host.now;
     const trunc = !boolOf(flags, 'no-trunc');
     const rows = ((response.body as ImageSummary[] | undefined) ?? []).flatMap((image) => {
@@ -60,19 +57,13 @@ export const images: DockerCommand = {
         };
       });
     });
-    const format = boolOf(flags, 'quiet') ? '{{.ID}}' : flagOf(flags, 'format');
-    const rendered = renderList(rows, format, { table: TABLE, headers: HEADERS });
-    if (!rendered.ok) {
-      ctx.err(`${rendered.error}\n`);
-      return 1;
-    }
-    // -q lists each image once, as the CLI does.
-    ctx.out(
-      boolOf(flags, 'quiet')
-        ? [...new Set(rendered.text.split('\n').filter(Boolean))].map((l) => `${l}\n`).join('')
-        : rendered.text,
-    );
-    return 0;
+    const quiet = boolOf(flags, 'quiet');
+    // -q lists each image once, however many tags it has, as the CLI does.
+    const listed = quiet ? rows.filter((r, i) => rows.findIndex((o) => o.ID === r.ID) === i) : rows;
+    return printList(ctx, listed, quiet ? '{{.ID}}' : flagOf(flags, 'format'), {
+      table: TABLE,
+      headers: HEADERS,
+    });
   },
 };
 
@@ -137,10 +128,7 @@ export const tag: DockerCommand = {
     const response = client.post(
       `/images/${segment(source)}/tag${query({ repo: familiarName(parsed.ref), tag: parsed.ref.tag ?? 'latest' })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     return 0;
   },
 };

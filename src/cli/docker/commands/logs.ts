@@ -4,7 +4,7 @@
  * follows new output until the container stops or Ctrl-C.
  */
 import type { CommandOutcome, Job } from '../../shell/types';
-import { errorText, isError, query, segment } from '../client';
+import { query, segment, failed } from '../client';
 import type { DockerCommand } from '../command';
 import { boolOf, flagOf } from '../flags';
 
@@ -14,10 +14,7 @@ export const logs: DockerCommand = {
   run: ({ ctx, client, flags, args }): CommandOutcome => {
     const ref = args[0] ?? '';
     const inspected = client.get(`/containers/${segment(ref)}/json`);
-    if (isError(inspected)) {
-      ctx.err(`${errorText(inspected)}\n`);
-      return 1;
-    }
+    if (failed(ctx, inspected)) return 1;
     const info = inspected.body as {
       Id: string;
       Config?: { Tty?: boolean };
@@ -33,10 +30,7 @@ export const logs: DockerCommand = {
         timestamps: boolOf(flags, 'timestamps'),
       })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     for (const frame of response.frames ?? []) {
       if (frame.stream === 'stdout' || info.Config?.Tty) ctx.out(frame.data);
       else ctx.err(frame.data);

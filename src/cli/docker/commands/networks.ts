@@ -2,10 +2,10 @@
  * `docker network ls|create|rm` and `docker volume ls|create|rm` (inspect lives in
  * ./inspect.ts): the same list formatting as `ps`, and the daemon's messages on failure.
  */
-import { errorText, isError, query, segment } from '../client';
-import type { DockerCommand } from '../command';
+import { query, segment, failed } from '../client';
+import { forEachName, type DockerCommand } from '../command';
 import { boolOf, flagOf, listOf } from '../flags';
-import { renderList } from '../format/list';
+import { printList } from '../format/list';
 import { shortId } from '../format/values';
 import { filtersQuery } from './ps';
 
@@ -24,10 +24,7 @@ export const networkLs: DockerCommand = {
     const response = client.get(
       `/networks${query({ filters: filtersQuery(listOf(flags, 'filter')) })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const trunc = !boolOf(flags, 'no-trunc');
     const rows = ((response.body as NetworkJson[] | undefined) ?? [])
       .slice()
@@ -40,7 +37,7 @@ export const networkLs: DockerCommand = {
         Internal: String(n.Internal ?? false),
       }));
     const format = boolOf(flags, 'quiet') ? '{{.ID}}' : flagOf(flags, 'format');
-    const rendered = renderList(rows, format, {
+    return printList(ctx, rows, format, {
       table: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
       headers: {
         ID: 'NETWORK ID',
@@ -50,12 +47,6 @@ export const networkLs: DockerCommand = {
         Internal: 'INTERNAL',
       },
     });
-    if (!rendered.ok) {
-      ctx.err(`${rendered.error}\n`);
-      return 1;
-    }
-    ctx.out(rendered.text);
-    return 0;
   },
 };
 
@@ -79,10 +70,7 @@ export const networkCreate: DockerCommand = {
           }
         : {}),
     });
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     ctx.out(`${(response.body as { Id: string }).Id}\n`);
     return 0;
   },
@@ -91,17 +79,7 @@ export const networkCreate: DockerCommand = {
 export const networkRm: DockerCommand = {
   path: 'network rm',
   args: { kind: 'min', n: 1 },
-  run: ({ ctx, client, args }) => {
-    let status = 0;
-    for (const ref of args) {
-      const response = client.delete(`/networks/${segment(ref)}`);
-      if (isError(response)) {
-        ctx.err(`${errorText(response)}\n`);
-        status = 1;
-      } else ctx.out(`${ref}\n`);
-    }
-    return status;
-  },
+  run: (call) => forEachName(call, (ref) => call.client.delete(`/networks/${segment(ref)}`)),
 };
 
 interface VolumeJson {
@@ -117,25 +95,16 @@ export const volumeLs: DockerCommand = {
     const response = client.get(
       `/volumes${query({ filters: filtersQuery(listOf(flags, 'filter')) })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const rows = ((response.body as { Volumes?: VolumeJson[] } | undefined)?.Volumes ?? [])
       .slice()
       .sort((a, b) => (a.Name < b.Name ? -1 : 1))
       .map((v) => ({ Driver: v.Driver ?? 'local', Name: v.Name, Mountpoint: v.Mountpoint ?? '' }));
     const format = boolOf(flags, 'quiet') ? '{{.Name}}' : flagOf(flags, 'format');
-    const rendered = renderList(rows, format, {
+    return printList(ctx, rows, format, {
       table: 'table {{.Driver}}\t{{.Name}}',
       headers: { Driver: 'DRIVER', Name: 'VOLUME NAME', Mountpoint: 'MOUNTPOINT' },
     });
-    if (!rendered.ok) {
-      ctx.err(`${rendered.error}\n`);
-      return 1;
-    }
-    ctx.out(rendered.text);
-    return 0;
   },
 };
 
@@ -150,10 +119,7 @@ export const volumeCreate: DockerCommand = {
       DriverOpts: {},
       Labels: {},
     });
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     ctx.out(`${(response.body as VolumeJson).Name}\n`);
     return 0;
   },
@@ -162,17 +128,10 @@ export const volumeCreate: DockerCommand = {
 export const volumeRm: DockerCommand = {
   path: 'volume rm',
   args: { kind: 'min', n: 1 },
-  run: ({ ctx, client, flags, args }) => {
-    let status = 0;
-    for (const ref of args) {
-      const response = client.delete(
-        `/volumes/${segment(ref)}${query({ force: boolOf(flags, 'force') })}`,
-      );
-      if (isError(response)) {
-        ctx.err(`${errorText(response)}\n`);
-        status = 1;
-      } else ctx.out(`${ref}\n`);
-    }
-    return status;
-  },
+  run: (call) =>
+    forEachName(call, (ref) =>
+      call.client.delete(
+        `/volumes/${segment(ref)}${query({ force: boolOf(call.flags, 'force') })}`,
+      ),
+    ),
 };

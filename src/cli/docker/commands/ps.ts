@@ -3,10 +3,10 @@
  * `filters`), printed in the CLI's table with CREATED computed by the client from `Created`
  * and STATUS printed as the daemon wrote it.
  */
-import { isError, errorText, query } from '../client';
+import { query, failed } from '../client';
 import type { DockerCommand } from '../command';
 import { boolOf, flagOf, listOf } from '../flags';
-import { renderList } from '../format/list';
+import { printList } from '../format/list';
 import { ago, ellipsis, portsText, shortId } from '../format/values';
 
 interface Summary {
@@ -113,21 +113,12 @@ export const ps: DockerCommand = {
         filters: filtersQuery(filters),
       })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const summaries = (response.body as Summary[] | undefined) ?? [];
     const trunc = !boolOf(flags, 'no-trunc');
     const nowMs = ctx.host.world.epochMs + ctx.host.now;
     const rows = summaries.map((c) => containerRow(c, nowMs, trunc));
     const format = boolOf(flags, 'quiet') ? '{{.ID}}' : flagOf(flags, 'format');
-    const rendered = renderList(rows, format, { table: TABLE, headers: HEADERS });
-    if (!rendered.ok) {
-      ctx.err(`${rendered.error}\n`);
-      return 1;
-    }
-    ctx.out(rendered.text);
-    return 0;
+    return printList(ctx, rows, format, { table: TABLE, headers: HEADERS });
   },
 };

@@ -6,12 +6,12 @@
 import { CANNOT_CONNECT } from '../../../sim/api/types';
 import { ERA_INFO } from '../../../sim/eras';
 import type { CommandOutcome, Job } from '../../shell/types';
-import { errorText, isError, query } from '../client';
+import { errorText, isError, query, failed } from '../client';
 import type { DockerCommand } from '../command';
 import { flagOf, listOf } from '../flags';
 import { parseTemplate, TemplateError } from '../format/goTemplate';
-import { renderList } from '../format/list';
-import { humanSize } from '../../../sim/api/humanize';
+import { printList } from '../format/list';
+import { bytesSize, humanSize } from '../../../sim/api/humanize';
 import { filtersQuery } from './ps';
 
 /** The client's build facts per era: `docker version` prints them before the server's. */
@@ -150,18 +150,6 @@ interface InfoJson {
   LiveRestoreEnabled?: boolean;
 }
 
-/** go-units BytesSize (binary units), as `Total Memory: 8GiB`. */
-function bytesSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
-}
-
 export const info: DockerCommand = {
   path: 'info',
   args: { kind: 'none' },
@@ -169,10 +157,7 @@ export const info: DockerCommand = {
     const response = client.get('/info');
     const format = flagOf(flags, 'format');
     if (format) {
-      if (isError(response)) {
-        ctx.err(`${errorText(response)}\n`);
-        return 1;
-      }
+      if (failed(ctx, response)) return 1;
       try {
         ctx.out(`${parseTemplate(format).execute(response.body)}\n`);
         return 0;
@@ -270,10 +255,7 @@ export const events: DockerCommand = {
     const response = client.get(
       `/events${query({ since, until, filters: filtersQuery(listOf(flags, 'filter')) })}`,
     );
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     for (const e of (response.stream ?? []) as EventJson[]) ctx.out(eventLine(e));
     if (until !== undefined) return 0;
     // New events are read off the trace (the world keeps a bounded list of them).
@@ -309,10 +291,7 @@ export const df: DockerCommand = {
   args: { kind: 'none' },
   run: ({ ctx, client, flags }) => {
     const response = client.get('/system/df');
-    if (isError(response)) {
-      ctx.err(`${errorText(response)}\n`);
-      return 1;
-    }
+    if (failed(ctx, response)) return 1;
     const d = response.body as {
       LayersSize?: number;
       Images?: { Containers?: number; Size?: number }[];
@@ -351,7 +330,7 @@ export const df: DockerCommand = {
       },
       { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
     ];
-    const rendered = renderList(rows, flagOf(flags, 'format'), {
+    return printList(ctx, rows, flagOf(flags, 'format'), {
       table: 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}',
       headers: {
         Type: 'TYPE',
@@ -361,11 +340,5 @@ export const df: DockerCommand = {
         Reclaimable: 'RECLAIMABLE',
       },
     });
-    if (!rendered.ok) {
-      ctx.err(`${rendered.error}\n`);
-      return 1;
-    }
-    ctx.out(rendered.text);
-    return 0;
   },
 };

@@ -43,3 +43,19 @@ export function renderList(
     throw e;
   }
 }
+
+/** Renders and prints a list, or prints the template error; returns the exit status. */
+export function printList(
+  io: { out(text: string): void; err(text: string): void },
+  rows: readonly Readonly<Record<string, unknown>>[],
+  format: string | undefined,
+  spec: ListFormat,
+): number {
+  const rendered = renderList(rows, format, spec);
+  if (!rendered.ok) {
+    io.err(`${rendered.error}\n`);
+    return 1;
+  }
+  io.out(rendered.text);
+  return 0;
+}
