@@ -57,6 +57,8 @@ test('kill -9 dockerd: the container keeps running under its shim', async ({ pag
 });
 
 test('stepping back and forward gives the same pictures', async ({ page }) => {
+  // 34 steps, each a full redraw of the diagram and the panels: more than 30 s on a busy machine.
+  test.setTimeout(90_000);
   const host = new HostView(page);
   await host.demo('docker run nginx').click();
   await host.rewindToStart();

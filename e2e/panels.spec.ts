@@ -106,7 +106,7 @@ for (const viewport of [
   { width: 1024, height: 640 },
   { width: 800, height: 500 },
 ]) {
-  test(`at ${viewport.width}x${viewport.height} all five panels fit and can be opened`, async ({
+  test(`at ${viewport.width}x${viewport.height} all the panels fit and can be opened`, async ({
     app,
     page,
   }) => {

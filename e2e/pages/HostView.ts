@@ -65,6 +65,13 @@ export class HostView {
     await this.control('Pause').click();
   }
 
+  /** Pauses and moves the cursor to the newest entry: the world as it is now, held still. */
+  async pauseAtNow() {
+    if (await this.control('Pause').isVisible()) await this.control('Pause').click();
+    await this.timeline.focus();
+    await this.page.keyboard.press('End');
+  }
+
   async jumpToNow() {
     const button = this.control('Jump to now');
     if (await button.isEnabled()) await button.click();

@@ -39,6 +39,8 @@ export interface EraInfo {
   readonly apiVersion: string;
   /** Lowest Engine API version it accepts. */
   readonly minApiVersion: string;
+  /** The Go release the era's docker binaries were built with (`docker version`). */
+  readonly goVersion: string;
   /** Binary (process) names, or null where the era has no such process. */
   readonly binaries: {
     readonly cli: string;
@@ -58,6 +60,7 @@ export const ERA_INFO: Readonly<Record<Era, EraInfo>> = {
     serverVersion: '1.10.3',
     apiVersion: '1.22',
     minApiVersion: '1.12',
+    goVersion: 'go1.5.3',
     binaries: { cli: 'docker', dockerd: 'docker', containerd: null, shim: null, runc: null },
     containerdParent: null,
   },
@@ -67,6 +70,7 @@ export const ERA_INFO: Readonly<Record<Era, EraInfo>> = {
     serverVersion: '18.06.3-ce',
     apiVersion: '1.38',
     minApiVersion: '1.12',
+    goVersion: 'go1.10.8',
     binaries: {
       cli: 'docker',
       dockerd: 'dockerd',
@@ -82,6 +86,7 @@ export const ERA_INFO: Readonly<Record<Era, EraInfo>> = {
     serverVersion: '28.5.2',
     apiVersion: '1.51',
     minApiVersion: '1.24',
+    goVersion: 'go1.24.8',
     binaries: {
       cli: 'docker',
       dockerd: 'dockerd',

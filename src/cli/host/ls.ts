@@ -218,7 +218,9 @@ function listing(
     return `${withTotal ? `total ${o.human ? human(total * 1024) : total}\n` : ''}${lines.map((l) => `${l}\n`).join('')}`;
   }
   const names = items.map((i) => i.name + (o.classify ? classifySuffix(i.node) : ''));
-  return o.onePerLine ? names.map((n) => `${n}\n`).join('') : columns(names, ctx.columns);
+  return o.onePerLine || ctx.piped
+    ? names.map((n) => `${n}\n`).join('')
+    : columns(names, ctx.columns);
 }
 
 function dirItems(node: DirNode, o: LsOptions, parent: DirNode | null): Item[] | null {

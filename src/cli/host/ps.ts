@@ -470,7 +470,11 @@ function run(ctx: CommandContext, args: readonly string[]): number {
   };
   const maxWidth =
     parsed.width ??
-    (parsed.wide >= 2 ? null : parsed.wide === 1 ? Math.max(ctx.columns, 132) : ctx.columns);
+    (parsed.wide >= 2 || ctx.piped
+      ? null
+      : parsed.wide === 1
+        ? Math.max(ctx.columns, 132)
+        : ctx.columns);
   ctx.out(renderTable(columns, rows, view, { noHeader: parsed.noHeader, maxWidth }));
   // procps exits 1 when a selection list matched nothing.
   const lists = parsed.sel.pids.length + parsed.sel.commands.length + parsed.sel.ppids.length;

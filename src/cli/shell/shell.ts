@@ -265,6 +265,7 @@ export class Shell {
       env: this.env,
       columns: this.columns,
       ...(stdin !== undefined ? { stdin } : {}),
+      piped: capture !== null,
       out: (text) => (capture ? capture.push(text) : this.write('stdout', text)),
       err: (text) => this.write('stderr', text),
     };

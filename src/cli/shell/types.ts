@@ -40,6 +40,12 @@ export interface CommandContext {
   readonly columns: number;
   /** What the command before it in a pipe printed (`docker ps | grep web`). */
   readonly stdin?: string;
+  /**
+   * True when stdout goes into a pipe, a file or `$(...)` rather than the terminal: tools then
+   * print as they do for a pipe (`ps` stops cutting lines at the screen's width, `ls` lists one
+   * name per line).
+   */
+  readonly piped?: boolean;
   out(text: string): void;
   err(text: string): void;
 }

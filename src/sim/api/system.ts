@@ -67,7 +67,7 @@ export const version: Handler = (ctx) => {
     ApiVersion: era.apiVersion,
     MinAPIVersion: era.minApiVersion,
     GitCommit: 'sim',
-    GoVersion: 'go1.24.8',
+    GoVersion: era.goVersion,
     Os: 'linux',
     Arch: 'amd64',
     KernelVersion: KERNEL,

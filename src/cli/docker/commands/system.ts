@@ -18,19 +18,16 @@ import { filtersQuery } from './ps';
 const CLIENT = {
   monolith: {
     version: '1.10.3',
-    go: 'go1.5.3',
     commit: '20f81dd',
     built: 'Thu Mar 10 15:54:52 2016',
   },
   split: {
     version: '18.06.3-ce',
-    go: 'go1.10.3',
     commit: 'd7080c1',
     built: 'Wed Feb 20 02:28:17 2019',
   },
   modern: {
     version: '28.5.2',
-    go: 'go1.24.9',
     commit: 'ecc6942',
     built: 'Wed Nov  5 14:43:21 2025',
   },
@@ -68,7 +65,7 @@ export const version: DockerCommand = {
           Client: {
             Version: c.version,
             ApiVersion: ERA_INFO[era].apiVersion,
-            GoVersion: c.go,
+            GoVersion: ERA_INFO[era].goVersion,
             GitCommit: c.commit,
             Os: 'linux',
             Arch: 'amd64',
@@ -87,7 +84,7 @@ export const version: DockerCommand = {
       'Client:',
       ` ${pad('Version', 19)}${c.version}`,
       ` ${pad('API version', 19)}${ERA_INFO[era].apiVersion}`,
-      ` ${pad('Go version', 19)}${c.go}`,
+      ` ${pad('Go version', 19)}${ERA_INFO[era].goVersion}`,
       ` ${pad('Git commit', 19)}${c.commit}`,
       ` ${pad('Built', 19)}${c.built}`,
       ` ${pad('OS/Arch', 19)}linux/amd64`,

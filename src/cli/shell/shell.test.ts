@@ -1,4 +1,4 @@
-/** Tab completion as a student meets it: commands, docker subcommands, flags and names. */
+/** The shell as a student meets it: Tab completion, sudo, and pipes that behave like pipes. */
 import { describe, expect, it } from 'vitest';
 import { ShellHarness } from './testing';
 
@@ -44,5 +44,17 @@ describe('sudo', () => {
     const r = t.run('sudo docker ps');
     expect(r.stdout).toMatch(/^CONTAINER ID/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('pipes', () => {
+  it('a piped ps keeps whole lines, as procps does when stdout is not a terminal', () => {
+    const t = new ShellHarness();
+    t.shell.columns = 40;
+    t.run('docker run -d --name web nginx');
+    expect(t.run('ps -ef').stdout).not.toContain('containerd-shim-runc-v2 -namespace');
+    expect(t.run('ps -ef | grep shim').stdout).toContain(
+      '/usr/bin/containerd-shim-runc-v2 -namespace moby -id',
+    );
   });
 });
