@@ -270,6 +270,8 @@ export class JournalReader {
       const about = systemdLine[1] as UnitName;
       // systemd says nothing about a unit it does not have (17.x/18.x: dockerd's child).
       if (!unitsOf(this.era).includes(about)) return;
+      // The failure line is written below, after the exit and with the left-over processes.
+      if (/Failed with result '(signal|exit-code)'/.test(text)) return;
       const exited = /Main process exited, code=(exited|killed), status=(\d+)(\/\w+)?$/.exec(text);
       const message =
         exited && exited[1] === 'exited' ? `${text}/${exitStatusName(Number(exited[2]))}` : text;

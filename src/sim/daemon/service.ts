@@ -96,10 +96,11 @@ export function onDaemonExit(h: DockerHost, service: ServiceName, status: number
     journal(h, service, `${UNIT[service]}.service: Failed with result 'start-limit-hit'.`);
     return;
   }
+  // systemd's own words: the failure now; the restart line when RestartSec has passed.
   journal(
     h,
     service,
-    `${UNIT[service]}.service: Scheduled restart job in ${RESTART_SEC[service] / 1000}s (Restart=always).`,
+    `${UNIT[service]}.service: Failed with result '${status === 137 ? 'signal' : 'exit-code'}'.`,
   );
   setState(h, service, { type: 'AUTO_RESTART_SCHEDULED' });
   h.change(
@@ -118,6 +119,14 @@ export function onServiceRestartDue(h: DockerHost, service: ServiceName): void {
     state === 'down' &&
     h.world.services.dockerd.state === 'up';
   if (state !== 'restarting' && !splitChild) return;
+  if (!splitChild) {
+    const counter = h.world.services[service].restartTimes.length;
+    journal(
+      h,
+      service,
+      `${UNIT[service]}.service: Scheduled restart job, restart counter is at ${counter}.`,
+    );
+  }
   if (service === 'dockerd') startDockerd(h);
   else startContainerd(h);
 }
