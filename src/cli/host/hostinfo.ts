@@ -9,15 +9,15 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { HOSTNAME, KERNEL } from '../../sim/api/system';
 import { bundlePath, CONTAINERD_SOCK, containerdSocket } from '../../sim/binaries';
 import type { Era } from '../../sim/eras';
 import type { World } from '../../sim/types';
 
-/** Same name the Engine API reports (`docker info`) and the prompt shows. */
-export const HOSTNAME = 'docker-host';
-/** Same kernel the Engine API reports (`docker version`, `docker info`). */
-export const KERNEL_RELEASE = '6.1.0-sim';
-export const KERNEL_VERSION = '#1 SMP PREEMPT_DYNAMIC Debian 6.1.0-sim (2026-01-01)';
+/** Same name and kernel the Engine API reports (`docker info`, `docker version`). */
+export { HOSTNAME };
+export const KERNEL_RELEASE = KERNEL;
+export const KERNEL_VERSION = `#1 SMP PREEMPT_DYNAMIC Debian ${KERNEL} (2026-01-01)`;
 
 export const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
 NAME="Debian GNU/Linux"

@@ -7,6 +7,7 @@
  * world state; given the same host and the same calls (execute, poll, interrupt) it prints the
  * same output, which is what lets `replayTerminal` rebuild a session's terminal from its log.
  */
+import { HOSTNAME } from '../../sim/api/system';
 import { dockerCommand } from '../docker';
 import { hostCommands, makeSudo } from '../host';
 import { builtins } from './builtins';
@@ -24,7 +25,6 @@ import type {
 } from './types';
 import { isJob } from './types';
 
-export const HOSTNAME = 'docker-host';
 export const PROMPT = `root@${HOSTNAME}:~# `;
 
 export const DEFAULT_ENV: Readonly<Record<string, string>> = {

@@ -7,8 +7,9 @@ import type { DockerEvent } from '../types';
 import { containerSummary } from './containerJson';
 import { apiError, isoTime, json, type Handler } from './http';
 
-const KERNEL = '6.1.0-sim';
-const HOSTNAME = 'docker-host';
+/** The host's kernel release and name: the API reports them, and the host's tools print them. */
+export const KERNEL = '6.1.0-sim';
+export const HOSTNAME = 'docker-host';
 
 export function serverHeaders(h: DockerHost): Record<string, string> {
   const era = ERA_INFO[h.world.settings.era];
