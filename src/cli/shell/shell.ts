@@ -131,7 +131,7 @@ export class Shell {
   interrupt(): void {
     this.host.apply({ kind: 'interrupt' });
     if (!this.job) return;
-    this.write('stdout', '^C\n');
+    // The terminal echoes the ^C itself, as a tty's line discipline does.
     const job = this.job;
     const done = this.guard(() => job.interrupt());
     if (done === null && this.job) return;
