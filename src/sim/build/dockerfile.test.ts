@@ -1,6 +1,6 @@
 /**
- * Conformance with Docker's own builder (moby/buildkit's parser test files, in
- * ../shared/data/dockerfiles/buildkit): every positive file parses into buildkit's instruction
+ * Conformance with Docker's own builder (moby/buildkit's parser test files, Apache-2.0, kept
+ * unchanged in conformance/buildkit with their LICENSE; see conformance/README.md): every positive file parses into buildkit's instruction
  * sequence and line spans; every negative one is refused, with buildkit's message where its
  * tests give one. Then random and mutated Dockerfiles: never a crash, always instructions or
  * errors.
@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from './dockerfile';
 
-const ROOT = path.resolve(__dirname, '../../../../shared/data/dockerfiles/buildkit');
+const ROOT = path.resolve(__dirname, '../../../conformance/buildkit');
 const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
 const cases = (dir: string) => readdirSync(path.join(ROOT, dir)).sort();
 
