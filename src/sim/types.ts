@@ -241,6 +241,22 @@ export interface Image {
   readonly binaries: string[];
   /** Uncompressed size in bytes (`docker images` SIZE). */
   readonly size: number;
+  /** For an image the builder made: the image of the step before (the classic builder's chain). */
+  readonly parent?: string;
+  /** What made each layer and config change, base image first (`docker history`). */
+  readonly history?: readonly ImageHistory[];
+  /** For a build step: what the step did, with its inputs (the build cache's key). */
+  readonly cacheKey?: string;
+}
+
+export interface ImageHistory {
+  /** ISO 8601. */
+  readonly created: string;
+  /** `/bin/sh -c #(nop)  CMD ["node" "app.js"]`, as the classic builder records it. */
+  readonly createdBy: string;
+  readonly size: number;
+  /** Config-only steps (ENV, CMD, ...) add no layer. */
+  readonly emptyLayer: boolean;
 }
 
 export interface Network {

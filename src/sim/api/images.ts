@@ -3,6 +3,7 @@
  * inspect, tag and remove, with dockerd's conflict rules for images in use.
  */
 import { displayReference, findImage } from '../daemon/lookup';
+import { tagImage } from '../daemon/tag';
 import { shortId } from '../digest';
 import type { DockerHost } from '../host';
 import { pullImage, type ProgressLine } from '../images/pull';
@@ -103,41 +104,7 @@ export const tag: Handler = (ctx) => {
   const repo = ctx.query.get('repo') ?? '';
   const target = parseReference(`${repo}${ctx.query.get('tag') ? `:${ctx.query.get('tag')}` : ''}`);
   if (!target.ok) return apiError(400, target.error);
-  const tagged = familiarTagged(target.ref);
-  for (const other of Object.values(ctx.h.world.images)) {
-    if (other.id !== image.id && other.repoTags.includes(tagged)) {
-      ctx.h.change(
-        {
-          op: 'image.update',
-          id: other.id,
-          patch: { repoTags: other.repoTags.filter((t) => t !== tagged) },
-        },
-        'dockerd',
-        `untag ${tagged}`,
-      );
-    }
-  }
-  if (!image.repoTags.includes(tagged)) {
-    ctx.h.change(
-      { op: 'image.update', id: image.id, patch: { repoTags: [...image.repoTags, tagged] } },
-      'dockerd',
-      `tag ${tagged}`,
-    );
-  }
-  ctx.h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'image',
-        action: 'tag',
-        actorId: image.id,
-        attributes: { name: tagged },
-        time: ctx.h.now,
-      },
-    },
-    'dockerd',
-    'event image tag',
-  );
+  tagImage(ctx.h, image, familiarTagged(target.ref));
   return noContent(201);
 };
 

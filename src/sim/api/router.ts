@@ -5,6 +5,7 @@
  */
 import { ERA_INFO } from '../eras';
 import type { DockerHost } from '../host';
+import { build } from './build';
 import * as containers from './containers';
 import * as execs from './exec';
 import { apiError, type Handler } from './http';
@@ -55,6 +56,7 @@ const routes: readonly Route[] = [
   { method: 'POST', pattern: new RegExp(`^/exec/${ID}/start$`), handler: execs.start },
   { method: 'POST', pattern: new RegExp(`^/exec/${ID}/resize$`), handler: execs.resize },
   { method: 'GET', pattern: new RegExp(`^/exec/${ID}/json$`), handler: execs.inspect },
+  { method: 'POST', pattern: /^\/build$/, handler: build },
   { method: 'POST', pattern: /^\/images\/create$/, handler: images.pull },
   { method: 'GET', pattern: /^\/images\/json$/, handler: images.list },
   { method: 'GET', pattern: /^\/images\/(.+)\/json$/, handler: images.inspect },

@@ -1,0 +1,114 @@
+/**
+ * The classic builder through `POST /build`: the steps and lines it prints, layers only for
+ * RUN/COPY/ADD, the cache (hits up to the first change, misses after), multi-stage builds,
+ * `.dockerignore`, and errors that stop a build before it starts.
+ */
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../simulation';
+
+const APP = {
+  Dockerfile: [
+    'FROM node:20-alpine',
+    'WORKDIR /app',
+    'COPY package.json .',
+    'RUN npm install',
+    'COPY app.js .',
+    'ENV PORT=3000',
+    'EXPOSE $PORT',
+    'CMD ["node", "app.js"]',
+  ].join('\n'),
+  'package.json': '{"name":"demo"}',
+  'app.js': 'console.log("hello")',
+};
+
+function build(sim: Simulation, context: Record<string, string>, query = '?t=demo') {
+  const response = sim.request({ method: 'POST', path: `/v1.51/build${query}`, body: { context } });
+  const lines = (response.stream ?? []) as Record<string, unknown>[];
+  return {
+    response,
+    text: lines.map((l) => (typeof l['stream'] === 'string' ? l['stream'] : '')).join(''),
+    error: lines.find((l) => l['error'])?.['error'] as string | undefined,
+    id: (lines.find((l) => l['aux']) as { aux?: { ID: string } } | undefined)?.aux?.ID,
+  };
+}
+
+describe('docker build (classic builder)', () => {
+  it('prints each step, adds layers only for RUN and COPY, tags the result', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    const b = build(sim, APP);
+    expect(b.error).toBeUndefined();
+    expect(b.text).toMatch(
+      /^Step 1\/8 : FROM node:20-alpine\n ---> [0-9a-f]{12}\nStep 2\/8 : WORKDIR \/app\n ---> [0-9a-f]{12}\n/,
+    );
+    expect(b.text).toContain('Step 4/8 : RUN npm install\n ---> Running in ');
+    expect(b.text).toMatch(/Successfully built [0-9a-f]{12}\nSuccessfully tagged demo:latest\n$/);
+    const image = sim.world.images[b.id ?? ''];
+    const base = Object.values(sim.world.images).find((i) => i.repoTags.includes('node:20-alpine'));
+    expect(image?.layers.length).toBe((base?.layers.length ?? 0) + 3);
+    expect(image?.config).toMatchObject({
+      cmd: ['node', 'app.js'],
+      env: expect.arrayContaining(['PORT=3000']),
+      exposedPorts: ['3000/tcp'],
+      workingDir: '/app',
+    });
+    expect(image?.repoTags).toEqual(['demo:latest']);
+  });
+
+  it('rebuilds from cache; a changed app file misses from its COPY on', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    const first = build(sim, APP);
+    const again = build(sim, APP);
+    expect(again.id).toBe(first.id);
+    expect(again.text.match(/Using cache/g)).toHaveLength(7);
+    const changed = build(sim, { ...APP, 'app.js': 'console.log("hello, world")' });
+    expect(changed.id).not.toBe(first.id);
+    const steps = changed.text.split(/(?=Step \d)/);
+    expect(steps.slice(1, 4).every((s) => s.includes('Using cache'))).toBe(true);
+    expect(steps.slice(4).some((s) => s.includes('Using cache'))).toBe(false);
+    const fresh = build(sim, APP, '?t=demo&nocache=1');
+    expect(fresh.text).not.toContain('Using cache');
+  });
+
+  it('multi-stage: only the last stage ships, COPY --from reads the earlier one', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    const b = build(sim, {
+      Dockerfile:
+        'FROM alpine AS build\nRUN echo compiled > /out\nFROM nginx\nCOPY --from=build /out /usr/share/nginx/html/\n',
+    });
+    expect(b.error).toBeUndefined();
+    const image = sim.world.images[b.id ?? ''];
+    const nginx = Object.values(sim.world.images).find((i) => i.repoTags.includes('nginx:latest'));
+    expect(image?.layers.slice(0, -1)).toEqual(nginx?.layers);
+    expect(b.text).toContain('Step 2/4 : RUN echo compiled > /out\n ---> Running in ');
+  });
+
+  it('.dockerignore keeps files out of the context, so COPY cannot find them', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    const b = build(sim, {
+      Dockerfile: 'FROM alpine\nCOPY secret.txt /\n',
+      'secret.txt': 'x',
+      '.dockerignore': 'secret.txt\n',
+    });
+    expect(b.error).toBe(
+      'COPY failed: file not found in build context or excluded by .dockerignore: stat secret.txt: file does not exist',
+    );
+  });
+
+  it('a broken Dockerfile stops the build before any step, naming the line', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    const images = Object.keys(sim.world.images).length;
+    const b = build(sim, { Dockerfile: 'FROM alpine\nCOPY onlyone\n' });
+    expect(b.error).toBe(
+      'dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined',
+    );
+    expect(b.text).toBe('');
+    expect(Object.keys(sim.world.images)).toHaveLength(images);
+  });
+
+  it('replays to the same trace', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    build(sim, APP);
+    const replayed = Simulation.replay(sim.options, sim.log);
+    expect(replayed.trace).toEqual(sim.trace);
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * The classic builder (`docker build` without BuildKit), as dockerd runs it: one step per
+ * instruction, each step's result an image whose parent is the step before; RUN, COPY and ADD
+ * add a layer, the other instructions change only the config. The build cache reuses a step's
+ * image while the parent, the instruction and (for COPY/ADD) the checksum of the copied files
+ * are the same, so the first miss rebuilds everything after it. Multi-stage builds ship only
+ * the last stage. The output lines are the classic builder's (`Step 2/5 : RUN ...`,
+ * ` ---> Using cache`, ` ---> 8c23674a2856`, `Successfully built`, `Successfully tagged`).
+ *
+ * Contract: pure; changes the world only through `h.change`, so any moment of a build can be
+ * rebuilt from the trace. RUN's programs are not run: a RUN step records its command and a
+ * layer whose size follows what the command usually writes (package installs are large).
+ */
+import { digestOf, shortId } from '../digest';
+import { findImage } from '../daemon/lookup';
+import { tagImage } from '../daemon/tag';
+import type { DockerHost } from '../host';
+import { pullImage } from '../images/pull';
+import { familiarTagged, parseReference } from '../images/reference';
+import type { Image, ImageConfig, ImageHistory, Layer } from '../types';
+import { applyDockerignore, checksumOf, pickSources, type BuildContext } from './context';
+import { parseDockerfile, parseErrorMessage, type DockerfileInstruction } from './dockerfile';
+import { substitute } from './variables';
+
+export interface BuildOptions {
+  readonly context: BuildContext;
+  /** Path of the Dockerfile inside the context. */
+  readonly dockerfile?: string;
+  readonly tags?: readonly string[];
+  readonly noCache?: boolean;
+  readonly buildArgs?: Readonly<Record<string, string>>;
+}
+
+/** One line of the build's JSON stream, as `POST /build` sends them. */
+export type BuildLine =
+  | { readonly stream: string }
+  | { readonly status: string; readonly id?: string }
+  | { readonly aux: { readonly ID: string } }
+  | { readonly errorDetail: { readonly message: string }; readonly error: string };
+
+export interface BuildResult {
+  readonly lines: readonly BuildLine[];
+  /** The final image, or null when the build failed. */
+  readonly imageId: string | null;
+}
+
+interface Stage {
+  readonly name: string | null;
+  /** The image of the last step; null on `FROM scratch` before any step. */
+  image: Image | null;
+  config: ImageConfig;
+  layers: string[];
+  history: ImageHistory[];
+  size: number;
+  binaries: string[];
+  vars: Map<string, string>;
+}
+
+const EMPTY_CONFIG: ImageConfig = {
+  cmd: null,
+  entrypoint: null,
+  env: [],
+  exposedPorts: [],
+  workingDir: '',
+  stopSignal: '',
+  volumes: [],
+};
+
+/** Instructions whose arguments the builder substitutes variables in. */
+const SUBSTITUTED = new Set([
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'ONBUILD',
+  'ARG',
+]);
+
+/** A deterministic layer size for a RUN command: installs are megabytes, the rest little. */
+function runLayerSize(command: string): number {
+  const n = parseInt(digestOf(command).slice(7, 15), 16);
+  if (
+    /\b(apk add|apt-get install|apt install|npm (ci|install)|yarn|pip install|go build)\b/.test(
+      command,
+    )
+  )
+    return 5_000_000 + (n % 60_000_000);
+  if (/^\s*(echo|true|mkdir|touch|ln|chmod|chown)\b/.test(command)) return n % 4_096;
+  return 10_000 + (n % 2_000_000);
+}
+
+function execFormText(i: DockerfileInstruction): string[] {
+  return i.json ? [...i.json] : ['/bin/sh', '-c', i.text.trim()];
+}
+
+/** `/bin/sh -c #(nop)  CMD ["node" "app.js"]`: how the classic builder records config steps. */
+function nop(i: DockerfileInstruction, text: string): string {
+  const shown = i.json ? `[${i.json.map((a) => JSON.stringify(a)).join(' ')}]` : text;
+  return `/bin/sh -c #(nop)  ${i.keyword} ${shown}`;
+}
+
+export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
+  const lines: BuildLine[] = [];
+  const say = (text: string) => lines.push({ stream: text });
+  const failWith = (message: string): BuildResult => {
+    lines.push({ errorDetail: { message }, error: message });
+    return { lines, imageId: null };
+  };
+
+  const context = applyDockerignore(options.context);
+  const dockerfilePath = options.dockerfile ?? 'Dockerfile';
+  const source = context[dockerfilePath];
+  if (source === undefined)
+    return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
+  const parsed = parseDockerfile(source);
+  const firstError = parsed.errors[0];
+  if (firstError) return failWith(parseErrorMessage(firstError));
+  for (const tag of options.tags ?? []) {
+    const ref = parseReference(tag);
+    if (!ref.ok) return failWith(`invalid reference format: ${tag}`);
+  }
+
+  const total = parsed.instructions.length;
+  const buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
+  const globalArgs = new Map<string, string>();
+  const stages: Stage[] = [];
+  let stage: Stage | null = null;
+
+  for (const [index, instruction] of parsed.instructions.entries()) {
+    const vars: ReadonlyMap<string, string> = stage?.vars ?? globalArgs;
+    const text: string = SUBSTITUTED.has(instruction.keyword)
+      ? substitute(instruction.text, vars, parsed.escape).trim()
+      : instruction.text.trim();
+    say(`Step ${index + 1}/${total} : ${instruction.keyword} ${instruction.text.trim()}\n`);
+    h.emit('note', 'dockerd', 'dockerd', `Step ${index + 1}/${total} : ${instruction.keyword}`, {
+      line: instruction.line,
+    });
+
+    if (instruction.keyword === 'ARG' && stage === null) {
+      const [name = '', value] = text.split('=');
+      globalArgs.set(name, buildArgs.get(name) ?? value ?? '');
+      continue;
+    }
+    if (instruction.keyword === 'FROM') {
+      const words: string[] = text.split(/\s+/);
+      const ref = words[0] ?? '';
+      const alias = words[2];
+      const from = fromStage(h, stages, ref, lines);
+      if (!from.ok) return failWith(from.message);
+      stage = {
+        name: alias ? alias.toLowerCase() : null,
+        image: from.image,
+        config: from.image ? { ...from.image.config } : { ...EMPTY_CONFIG },
+        layers: from.image ? [...from.image.layers] : [],
+        history: from.image ? [...(from.image.history ?? [])] : [],
+        size: from.image?.size ?? 0,
+        binaries: from.image ? [...from.image.binaries] : [],
+        vars: new Map(from.image?.config.env.map((e) => splitEnv(e)) ?? []),
+      };
+      stages.push(stage);
+      if (from.image) say(` ---> ${shortId(from.image.id)}\n`);
+      continue;
+    }
+    if (!stage) return failWith('no build stage in current context');
+
+    // The cache key: the step and, for COPY/ADD, what it copies.
+    let files: [string, string][] = [];
+    let inputs = '';
+    if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+      const words = instruction.json ?? text.split(/\s+/);
+      const from = instruction.flags.find((f) => f.name === 'from')?.value ?? null;
+      const sources = words.slice(0, -1);
+      if (from !== null) {
+        const origin = stages.find((s) => s.name === from.toLowerCase()) ?? stages[Number(from)];
+        const image = origin?.image ?? findImage(h, from);
+        if (!image)
+          return failWith(
+            `invalid from flag value ${from}: pull access denied, repository does not exist or may require authorization`,
+          );
+        inputs = `${image.id} ${sources.join(' ')}`;
+      } else {
+        const picked = pickSources(context, sources);
+        if (!picked.ok)
+          return failWith(
+            `${instruction.keyword} failed: file not found in build context or excluded by .dockerignore: stat ${picked.missing}: file does not exist`,
+          );
+        files = picked.files;
+        inputs = checksumOf(files);
+      }
+    }
+    const parentId = stage.image?.id ?? '';
+    const createdBy =
+      instruction.keyword === 'RUN'
+        ? `/bin/sh -c ${execFormText(instruction)
+            .slice(instruction.json ? 0 : 2)
+            .join(' ')}`
+        : instruction.keyword === 'COPY' || instruction.keyword === 'ADD'
+          ? `/bin/sh -c #(nop) ${instruction.keyword} ${inputs.startsWith('sha256:') ? `dir:${inputs.slice(7, 71)}` : inputs} in ${text.split(/\s+/).at(-1) ?? ''} `
+          : nop(instruction, text);
+    const cacheKey = digestOf(`${parentId}\n${instruction.keyword} ${text}\n${inputs}`);
+    const cached = options.noCache
+      ? undefined
+      : Object.values(h.world.images).find((i) => i.parent === parentId && i.cacheKey === cacheKey);
+    if (cached) {
+      say(' ---> Using cache\n');
+      say(` ---> ${shortId(cached.id)}\n`);
+      h.emit('note', 'dockerd', 'dockerd', 'build cache hit', { image: cached.id });
+      adopt(stage, cached);
+      applyVars(stage, instruction, text);
+      continue;
+    }
+
+    let layer: Layer | null = null;
+    if (instruction.keyword === 'RUN') {
+      const intermediate = h.newId();
+      say(` ---> Running in ${shortId(intermediate)}\n`);
+      const echoed = /^echo\s+(.*)$/.exec(instruction.text.trim());
+      if (echoed) say(`${substitute(echoed[1] ?? '', stage.vars).replace(/^["']|["']$/g, '')}\n`);
+      say(` ---> Removed intermediate container ${shortId(intermediate)}\n`);
+      layer = newLayer(`${cacheKey} run`, runLayerSize(instruction.text));
+    } else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+      const bytes = files.reduce((sum, [, c]) => sum + new TextEncoder().encode(c).length, 0);
+      layer = newLayer(`${cacheKey} copy`, bytes || 1_024);
+    }
+    applyConfig(stage, instruction, text);
+    applyVars(stage, instruction, text);
+    const history: ImageHistory = {
+      created: new Date(h.world.epochMs + h.now).toISOString(),
+      createdBy,
+      size: layer?.size ?? 0,
+      emptyLayer: layer === null,
+    };
+    const image: Image = {
+      id: digestOf(
+        JSON.stringify({ parentId, cacheKey, layer: layer?.diffId ?? null, config: stage.config }),
+      ),
+      repoTags: [],
+      repoDigests: [],
+      created: history.created,
+      layers: layer ? [...stage.layers, layer.digest] : [...stage.layers],
+      config: { ...stage.config },
+      binaries: stage.binaries,
+      size: stage.size + (layer?.size ?? 0),
+      parent: parentId,
+      history: [...stage.history, history],
+      cacheKey,
+    };
+    if (layer && !h.world.layers[layer.digest])
+      h.change({ op: 'layer.add', layer }, 'dockerd', `layer ${shortId(layer.digest)}`);
+    if (!h.world.images[image.id])
+      h.change({ op: 'image.add', image }, 'dockerd', `image ${shortId(image.id)}`);
+    adopt(stage, image);
+    say(` ---> ${shortId(image.id)}\n`);
+    h.elapse(layer ? 40 : 5);
+  }
+
+  const final = stage?.image;
+  if (!final)
+    return failWith('no image was built: the last stage has no steps (FROM scratch alone)');
+  lines.push({ aux: { ID: final.id } });
+  say(`Successfully built ${shortId(final.id)}\n`);
+  for (const tag of options.tags ?? []) {
+    const ref = parseReference(tag);
+    if (!ref.ok) continue;
+    const tagged = familiarTagged(ref.ref);
+    tagImage(h, final, tagged);
+    say(`Successfully tagged ${tagged}\n`);
+  }
+  return { lines, imageId: final.id };
+}
+
+function splitEnv(entry: string): [string, string] {
+  const eq = entry.indexOf('=');
+  return eq === -1 ? [entry, ''] : [entry.slice(0, eq), entry.slice(eq + 1)];
+}
+
+function newLayer(seed: string, size: number): Layer {
+  return { digest: digestOf(`${seed} blob`), diffId: digestOf(`${seed} diff`), size };
+}
+
+function adopt(stage: Stage, image: Image): void {
+  stage.image = image;
+  stage.config = { ...image.config };
+  stage.layers = [...image.layers];
+  stage.history = [...(image.history ?? [])];
+  stage.size = image.size;
+}
+
+/** ENV and ARG: values later steps substitute. */
+function applyVars(stage: Stage, i: DockerfileInstruction, text: string): void {
+  if (i.keyword === 'ARG' || i.keyword === 'ENV') {
+    for (const [name, value] of envPairs(text)) stage.vars.set(name, value);
+  }
+}
+
+/** `ENV A=1 B="two words"`, or the old `ENV A value with spaces`. */
+function envPairs(text: string): [string, string][] {
+  if (!/^\S+=/.test(text)) {
+    const [name = '', ...rest] = text.split(/\s+/);
+    return [[name, rest.join(' ')]];
+  }
+  const pairs: [string, string][] = [];
+  const re = /(\w+)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
+  for (const m of text.matchAll(re))
+    pairs.push([m[1] ?? '', (m[2] ?? '').replace(/^["']|["']$/g, '')]);
+  return pairs;
+}
+
+function applyConfig(stage: Stage, i: DockerfileInstruction, text: string): void {
+  const c = stage.config;
+  switch (i.keyword) {
+    case 'CMD':
+      c.cmd = execFormText(i);
+      break;
+    case 'ENTRYPOINT':
+      c.entrypoint = execFormText(i);
+      // A new ENTRYPOINT drops the base image's CMD, as the builder does.
+      c.cmd = null;
+      break;
+    case 'ENV':
+      for (const [name, value] of envPairs(text))
+        c.env = [...c.env.filter((e) => !e.startsWith(`${name}=`)), `${name}=${value}`];
+      break;
+    case 'EXPOSE':
+      for (const port of text.split(/\s+/))
+        if (port)
+          c.exposedPorts = [
+            ...new Set([...c.exposedPorts, port.includes('/') ? port : `${port}/tcp`]),
+          ];
+      break;
+    case 'WORKDIR':
+      c.workingDir = text.startsWith('/') ? text : `${c.workingDir.replace(/\/$/, '')}/${text}`;
+      break;
+    case 'STOPSIGNAL':
+      c.stopSignal = text;
+      break;
+    case 'VOLUME':
+      c.volumes = [...new Set([...c.volumes, ...(i.json ?? text.split(/\s+/))])];
+      break;
+  }
+}
+
+type FromResult = { ok: true; image: Image | null } | { ok: false; message: string };
+
+/** `FROM name`: an earlier stage, `scratch`, a local image, or one pulled now. */
+function fromStage(
+  h: DockerHost,
+  stages: readonly Stage[],
+  ref: string,
+  lines: BuildLine[],
+): FromResult {
+  const earlier = stages.find((s) => s.name === ref.toLowerCase());
+  if (earlier) return { ok: true, image: earlier.image };
+  if (ref === 'scratch') return { ok: true, image: null };
+  const local = findImage(h, ref);
+  if (local) return { ok: true, image: local };
+  const pulled = pullImage(h, ref, (line) => {
+    const status = typeof line['status'] === 'string' ? line['status'] : null;
+    if (status)
+      lines.push(typeof line['id'] === 'string' ? { status, id: line['id'] } : { status });
+  });
+  if (!pulled.ok) return { ok: false, message: pulled.message };
+  return { ok: true, image: pulled.value };
+}
