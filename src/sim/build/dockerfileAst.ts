@@ -5,7 +5,7 @@
  * in the browser without a Buffer polyfill. Everything else is the library's own.
  */
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import { Util } from 'dockerfile-ast/lib/util';
+import { Util } from 'dockerfile-ast/lib/util.js';
 
 // A BOM decoded into a JS string is U+FEFF; encoding it as UTF-8 gives EF BB BF.
 Util.isUTF8BOM = (char: string): boolean => char === '\uFEFF';
