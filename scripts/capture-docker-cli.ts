@@ -64,6 +64,8 @@ const PATHS = [
   'container exec',
   'container top',
   'container wait',
+  'build',
+  'image build',
   'image',
   'image ls',
   'image pull',

@@ -38,6 +38,7 @@ export type Change =
   | { op: 'process.freeze'; pids: Pid[]; frozen: boolean }
   | { op: 'service'; service: ServiceName; patch: Partial<ServiceStatus> }
   | { op: 'settings'; patch: Partial<Settings> }
+  | { op: 'file.write'; path: string; content: string }
   | { op: 'daemonConfig'; config: DaemonConfig }
   | { op: 'container.add'; container: Container }
   | { op: 'container.update'; id: string; patch: Partial<Container> }
@@ -119,6 +120,9 @@ export function applyChange(world: World, change: Change): void {
       return;
     case 'settings':
       Object.assign(world.settings, change.patch);
+      return;
+    case 'file.write':
+      world.files[change.path] = change.content;
       return;
     case 'daemonConfig':
       world.daemonConfig = { ...change.config };

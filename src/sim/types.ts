@@ -309,6 +309,11 @@ export interface World {
   networks: Record<string, Network>;
   volumes: Record<string, Volume>;
   events: DockerEvent[];
+  /**
+   * The user's own files on the host, by absolute path: a small app under /root/app to build
+   * (`docker build`), edited with the shell (`echo ... > app/app.js`) or the editor.
+   */
+  files: Record<string, string>;
   /** Lines of the daemons' journal (`journalctl -u docker`). */
   journal: { t: number; unit: ServiceName; text: string }[];
 }

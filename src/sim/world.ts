@@ -25,6 +25,30 @@ export function daemonJsonText(liveRestore: boolean): string {
   return liveRestore ? '{\n  "live-restore": true\n}\n' : '{}\n';
 }
 
+/** The build context a student starts with: a tiny Node app, as the Dockerfile lesson uses. */
+export const DEMO_APP: Readonly<Record<string, string>> = {
+  '/root/app/Dockerfile': [
+    'FROM node:20-alpine',
+    'WORKDIR /app',
+    'COPY package.json .',
+    'RUN npm install',
+    'COPY app.js index.html ./',
+    'EXPOSE 3000',
+    'CMD ["node", "app.js"]',
+    '',
+  ].join('\n'),
+  '/root/app/package.json': '{\n  "name": "hello",\n  "version": "1.0.0",\n  "main": "app.js"\n}\n',
+  '/root/app/app.js': [
+    "const http = require('http');",
+    "const fs = require('fs');",
+    "const page = fs.readFileSync(__dirname + '/index.html');",
+    'http.createServer((req, res) => res.end(page)).listen(3000);',
+    '',
+  ].join('\n'),
+  '/root/app/index.html': '<h1>Hello from a container</h1>\n',
+  '/root/app/.dockerignore': 'node_modules\n*.log\n',
+};
+
 export function createWorld(options: WorldOptions, newId: () => string): World {
   const processes: Record<number, Process> = {
     1: { pid: 1, ppid: 0, name: 'systemd', args: ['/sbin/init'], role: 'init', startedAt: 0 },
@@ -121,6 +145,7 @@ export function createWorld(options: WorldOptions, newId: () => string): World {
     networks: Object.fromEntries(networks.map((n) => [n.id, n])),
     volumes: {},
     events: [],
+    files: { ...DEMO_APP },
     journal: [],
   };
 }

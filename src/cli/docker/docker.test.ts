@@ -333,3 +333,54 @@ describe('docker run -v', () => {
     expect(bad.status).toBe(125);
   });
 });
+
+describe('docker build (classic builder, docker 28 without buildx)', () => {
+  it('sends the context from the host as POST /build and prints the steps, with the real notice', () => {
+    const t = new ShellHarness();
+    const r = t.run('docker build -t hello app');
+    expect(r.requests).toEqual([
+      'HEAD /_ping',
+      `POST ${V}/build?dockerfile=Dockerfile&t=hello&version=1`,
+    ]);
+    expect(r.stderr).toBe(
+      'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n',
+    );
+    expect(r.stdout).toMatch(
+      /^Sending build context to Docker daemon {2}\d+(\.\d+)?kB\nStep 1\/7 : FROM node:20-alpine\n/,
+    );
+    expect(r.stdout).toMatch(
+      /Successfully built [0-9a-f]{12}\nSuccessfully tagged hello:latest\n$/,
+    );
+  });
+
+  it('a file changed with the shell misses the cache from its COPY on; the old image dangles', () => {
+    const t = new ShellHarness();
+    t.run('docker build -t hello app');
+    t.run(`echo "console.log('v2')" > app/app.js`);
+    const steps = t.run('docker build -t hello app').stdout.split(/(?=Step \d)/);
+    // steps[0] is "Sending build context"; Step 2 (WORKDIR) to Step 4 (RUN) come from cache,
+    // Step 5 copies the changed app.js, and everything from it on is built again.
+    expect(steps.slice(2, 5).every((s) => s.includes(' ---> Using cache'))).toBe(true);
+    expect(steps.slice(5).some((s) => s.includes('Using cache'))).toBe(false);
+    const images = t.run('docker images').stdout;
+    expect(images).toMatch(/\nhello {8}latest/);
+    expect(images).toMatch(/\n<none> {7}<none>/);
+    expect(t.run('docker images -a -q').stdout.split('\n').filter(Boolean).length).toBeGreaterThan(
+      t.run('docker images -q').stdout.split('\n').filter(Boolean).length,
+    );
+  });
+
+  it('errors: no such context, a broken Dockerfile', () => {
+    const t = new ShellHarness();
+    expect(t.run('docker build nope').stderr).toBe(
+      'unable to prepare context: path "nope" not found\n',
+    );
+    t.run('echo "FROM alpine" > app/Dockerfile');
+    t.run('echo "COPY onlyone" >> app/Dockerfile');
+    const broken = t.run('docker build app');
+    expect(broken.stderr).toContain(
+      'dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined',
+    );
+    expect(broken.status).toBe(1);
+  });
+});

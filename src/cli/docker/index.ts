@@ -11,6 +11,7 @@ import { EngineClient } from './client';
 import type { ArgRule, DockerCommand } from './command';
 import { boolOf, listOf, parseFlags } from './flags';
 import { commandReference, listedCommands } from './reference';
+import { build } from './commands/build';
 import * as containers from './commands/containers';
 import { exec } from './commands/exec';
 import * as images from './commands/images';
@@ -41,6 +42,7 @@ const CONTAINER: Readonly<Record<string, DockerCommand>> = {
 const TOP: Readonly<Record<string, DockerCommand>> = {
   ...CONTAINER,
   ps,
+  build,
   inspect: inspect.inspect,
   pull: images.pull,
   images: images.images,
@@ -62,6 +64,7 @@ const GROUPS: Readonly<Record<string, Readonly<Record<string, DockerCommand>>>> 
     inspect: inspect.containerInspect,
   },
   image: {
+    build,
     ls: images.images,
     list: images.images,
     pull: images.pull,
@@ -156,7 +159,6 @@ function invoke(
 /** Real docker commands this single simulated host does not run, named honestly. */
 const NOT_SIMULATED = new Set([
   'attach',
-  'build',
   'builder',
   'buildx',
   'checkpoint',

@@ -14,6 +14,23 @@ import type { HostProcess } from './proctable';
 
 export { lookup, type DirNode, type FsNode } from './fsnode';
 
+/** A directory of the user's own files (`world.files`), nested by path below `prefix`. */
+function userDir(files: Readonly<Record<string, string>>, prefix: string, perms: string): DirNode {
+  return dir(perms, 'ext4', () => {
+    const entries: Record<string, ReturnType<typeof file> | DirNode> = {};
+    for (const path of Object.keys(files).sort()) {
+      if (!path.startsWith(prefix)) continue;
+      const [name = '', ...rest] = path.slice(prefix.length).split('/');
+      if (name === '' || entries[name]) continue;
+      entries[name] =
+        rest.length === 0
+          ? file('rw-r--r--', 'ext4', () => files[path] ?? null)
+          : userDir(files, `${prefix}${name}/`, 'rwxr-xr-x');
+    }
+    return entries;
+  });
+}
+
 /** The root of the modelled filesystem, for the world and the process table of this moment. */
 export function rootDir(world: World, table: readonly HostProcess[]): DirNode {
   const tool = table.find((p) => p.session && p.stat.startsWith('R'));
@@ -40,7 +57,7 @@ export function rootDir(world: World, table: readonly HostProcess[]): DirNode {
         ),
       ],
       ['proc', procDir(world, table, tool)],
-      ['root', dir('rwx------', 'ext4', () => ({}))],
+      ['root', userDir(world.files, '/root/', 'rwx------')],
       ['run', runDir(world)],
       [
         'sys',

@@ -203,14 +203,18 @@ export class Shell {
   }
 
   private redirect(target: NonNullable<SimpleCommand['redirect']>, text: string): number {
-    const before = target.append ? this.host.world.settings.daemonJson : '';
-    const result = this.host.apply({
-      kind: 'writeFile',
-      path: target.path,
-      content: before + text,
-    });
+    const home = this.env['HOME'] ?? '/root';
+    const [path = target.path] = this.expand(target.path);
+    // Relative paths are relative to the working directory, which is always the home here.
+    const absolute = path.startsWith('/') ? path : `${home}/${path.replace(/^\.\//, '')}`;
+    const before = !target.append
+      ? ''
+      : absolute === '/etc/docker/daemon.json'
+        ? this.host.world.settings.daemonJson
+        : (this.host.world.files[absolute] ?? '');
+    const result = this.host.apply({ kind: 'writeFile', path: absolute, content: before + text });
     if (!result.ok) {
-      this.write('stderr', `bash: ${result.message ?? `${target.path}: Permission denied`}\n`);
+      this.write('stderr', `bash: ${result.message ?? `${path}: Permission denied`}\n`);
       return 1;
     }
     return 0;
@@ -238,7 +242,8 @@ export class Shell {
   }
 
   private expand(word: Word): string[] {
-    if (typeof word === 'string') return [word];
+    // Tilde expansion: `~` and `~/path` are the home directory.
+    if (typeof word === 'string') return [word.replace(/^~(?=\/|$)/, this.env['HOME'] ?? '/root')];
     const captured: string[] = [];
     this.runSubstitution(word.substitute, captured);
     return captured.join('').split(/\s+/).filter(Boolean);

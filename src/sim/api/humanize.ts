@@ -31,9 +31,12 @@ function scaled(bytes: number, base: number, units: readonly string[], precision
   return `${Number(value.toPrecision(precision))}${units[i]}`;
 }
 
-/** go-units HumanSizeWithPrecision(size, 3) with decimal units, as `docker images` prints. */
-export function humanSize(bytes: number): string {
-  return scaled(bytes, 1000, ['B', 'kB', 'MB', 'GB', 'TB'], 3);
+/**
+ * go-units HumanSizeWithPrecision with decimal units: precision 3 as `docker images` prints
+ * sizes, 4 as HumanSize does ("Sending build context to Docker daemon  3.072kB").
+ */
+export function humanSize(bytes: number, precision = 3): string {
+  return scaled(bytes, 1000, ['B', 'kB', 'MB', 'GB', 'TB'], precision);
 }
 
 /** go-units BytesSize (binary units), as `docker info` prints `Total Memory: 8GiB`. */

@@ -37,16 +37,22 @@ function containersUsing(h: DockerHost, image: Image): number {
 }
 
 export const list: Handler = (ctx) => {
-  const all = Object.values(ctx.h.world.images)
+  const images = Object.values(ctx.h.world.images);
+  const parents = new Set(images.map((i) => i.parent).filter(Boolean));
+  // Without `all`, untagged images that are a build step's parent (intermediate images) hide.
+  const all = images
     .filter(
-      (i) => flag(ctx.query, 'all') || i.repoTags.length > 0 || containersUsing(ctx.h, i) === 0,
+      (i) =>
+        flag(ctx.query, 'all') ||
+        i.repoTags.length > 0 ||
+        (!parents.has(i.id) && containersUsing(ctx.h, i) === 0),
     )
     .sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
   return json(
     200,
     all.map((i) => ({
       Id: i.id,
-      ParentId: '',
+      ParentId: i.parent ?? '',
       RepoTags: i.repoTags,
       RepoDigests: i.repoDigests,
       Created: created(i),
