@@ -69,10 +69,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   idle: (ms) => {
     const { sim, cursor } = get();
-    if (!isAtEnd(sim.trace, cursor)) return;
-    const before = sim.trace.length;
-    sim.idle(ms);
-    if (sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+    if (isAtEnd(sim.trace, cursor)) get().tick(ms);
   },
   tick: (ms) => {
     const { sim } = get();

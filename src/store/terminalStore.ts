@@ -8,6 +8,7 @@
 import { Shell, PROMPT } from '../cli/shell/shell';
 import type { HostPort, TerminalController } from '../cli/shell/types';
 import { sessionTransport, useSessionStore } from './sessionStore';
+import { browserStorage, readStored, writeStored } from './storage';
 
 const HISTORY_KEY = 'docker-anatomy.terminal.history.v1';
 const HISTORY_LIMIT = 500;
@@ -16,7 +17,7 @@ const JOB_TICK_MS = 100;
 
 function loadHistory(): string[] {
   try {
-    const parsed: unknown = JSON.parse(globalThis.localStorage?.getItem(HISTORY_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(readStored(browserStorage(), HISTORY_KEY) ?? '[]');
     return Array.isArray(parsed)
       ? parsed
           .filter((l): l is string => typeof l === 'string' && l.length < 10_000)
@@ -28,11 +29,7 @@ function loadHistory(): string[] {
 }
 
 function saveHistory(lines: readonly string[]): void {
-  try {
-    globalThis.localStorage?.setItem(HISTORY_KEY, JSON.stringify(lines.slice(-HISTORY_LIMIT)));
-  } catch {
-    // Storage full or blocked: history just stops persisting.
-  }
+  writeStored(browserStorage(), HISTORY_KEY, JSON.stringify(lines.slice(-HISTORY_LIMIT)));
 }
 
 const sim = () => useSessionStore.getState().sim;

@@ -4,6 +4,10 @@
  * storage blocked in a sandboxed iframe, private mode) means "system".
  */
 
+import { readStored, writeStored, type ReadableStorage, type WritableStorage } from './storage';
+
+export { browserStorage } from './storage';
+
 export type ThemePreference = 'system' | 'light' | 'dark';
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
@@ -12,38 +16,18 @@ export type ResolvedTheme = 'light' | 'dark';
 
 export const THEME_STORAGE_KEY = 'docker-anatomy.theme';
 
-type ReadableStorage = Pick<Storage, 'getItem'>;
-type WritableStorage = Pick<Storage, 'setItem'>;
-
 export function isThemePreference(value: unknown): value is ThemePreference {
   return typeof value === 'string' && (THEME_PREFERENCES as readonly string[]).includes(value);
 }
 
-/** The browser's localStorage, or undefined where reading it throws (blocked storage). */
-export function browserStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export function loadThemePreference(storage: ReadableStorage | undefined): ThemePreference {
-  try {
-    const stored = storage?.getItem(THEME_STORAGE_KEY);
-    return isThemePreference(stored) ? stored : 'system';
-  } catch {
-    return 'system';
-  }
+  const stored = readStored(storage, THEME_STORAGE_KEY);
+  return isThemePreference(stored) ? stored : 'system';
 }
 
 /** Saves the choice; a full or blocked storage only means it is not remembered. */
 export function saveThemePreference(storage: WritableStorage | undefined, theme: ThemePreference) {
-  try {
-    storage?.setItem(THEME_STORAGE_KEY, theme);
-  } catch {
-    // Nothing to do: the theme still applies for this visit.
-  }
+  writeStored(storage, THEME_STORAGE_KEY, theme);
 }
 
 export function resolveTheme(

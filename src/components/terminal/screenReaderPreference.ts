@@ -4,21 +4,20 @@
  * storage) means off, the terminal's normal mode.
  */
 
+import {
+  readStored,
+  writeStored,
+  type ReadableStorage,
+  type WritableStorage,
+} from '../../store/storage';
+
 export const SCREEN_READER_STORAGE_KEY = 'docker-anatomy.terminal.screenReader';
 
-export function loadScreenReaderMode(storage: Pick<Storage, 'getItem'> | undefined): boolean {
-  try {
-    return storage?.getItem(SCREEN_READER_STORAGE_KEY) === 'on';
-  } catch {
-    return false;
-  }
+export function loadScreenReaderMode(storage: ReadableStorage | undefined): boolean {
+  return readStored(storage, SCREEN_READER_STORAGE_KEY) === 'on';
 }
 
 /** Saves the choice; a full or blocked storage only means it is not remembered. */
-export function saveScreenReaderMode(storage: Pick<Storage, 'setItem'> | undefined, on: boolean) {
-  try {
-    storage?.setItem(SCREEN_READER_STORAGE_KEY, on ? 'on' : 'off');
-  } catch {
-    // Nothing to do: the mode still applies for this visit.
-  }
+export function saveScreenReaderMode(storage: WritableStorage | undefined, on: boolean) {
+  writeStored(storage, SCREEN_READER_STORAGE_KEY, on ? 'on' : 'off');
 }
