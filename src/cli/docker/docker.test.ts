@@ -230,6 +230,16 @@ describe('container commands', () => {
   });
 });
 
+describe('docker top', () => {
+  it("prints the container's processes in top's own 20-wide columns", () => {
+    const t = new ShellHarness();
+    t.run('docker run -d --name web nginx');
+    const [header, first] = t.run('docker top web').stdout.split('\n');
+    expect(header).toMatch(/^UID {17}PID {17}PPID {16}C {19}STIME {15}TTY {17}TIME {16}CMD$/);
+    expect(first).toMatch(/^root {16}\d+ +\d+ +0 +09:00 +\? +00:00:00 +nginx: master process/);
+  });
+});
+
 describe('system', () => {
   it('version prints the client and the server in the real layout', () => {
     const t = new ShellHarness();

@@ -12,7 +12,7 @@ import type { CommandContext, CommandSpec } from '../shell/types';
 import { deliver } from './deliver';
 import { containerdAddress } from './hostinfo';
 import { bashSignal } from './signals';
-import { tabwrite } from './tabwriter';
+import { tabwrite } from '../tabwriter';
 import { processTable } from './proctable';
 
 const DEFAULT_ADDRESS = '/run/containerd/containerd.sock';

@@ -13,7 +13,7 @@ import { dockerRuncRoot, RUNC_DEFAULT_ROOT, taskBundle } from './hostinfo';
 import { FORMATS, columnFor, renderTable, type Column } from './psformat';
 import { processTable } from './proctable';
 import { bashSignal } from './signals';
-import { tabwrite } from './tabwriter';
+import { tabwrite } from '../tabwriter';
 
 interface RuncState {
   id: string;

@@ -7,7 +7,7 @@ import type { CommandOutcome, Job } from '../../shell/types';
 import { errorText, isError, query, segment, failed } from '../client';
 import { forEachName, type DockerCall, type DockerCommand } from '../command';
 import { boolOf, flagOf } from '../flags';
-import { tabwrite } from '../format/tabwriter';
+import { tabwrite } from '../../tabwriter';
 
 function simple(
   path: string,
@@ -95,11 +95,8 @@ export const top: DockerCommand = {
     if (failed(ctx, response)) return 1;
     const body = response.body as { Titles?: string[]; Processes?: string[][] };
     const lines = [body.Titles ?? [], ...(body.Processes ?? [])].map((row) => row.join('\t'));
-    ctx.out(
-      tabwrite(lines)
-        .map((l) => `${l}\n`)
-        .join(''),
-    );
+    // docker top's own writer is wider than the tables': tabwriter.NewWriter(out, 20, 1, 3, ' ', 0).
+    ctx.out(tabwrite(lines, { minwidth: 20, padding: 3 }));
     return 0;
   },
 };

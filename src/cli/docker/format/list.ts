@@ -4,7 +4,10 @@
  * Go template per row. `\t` and `\n` typed literally in the format become tabs and newlines.
  */
 import { parseTemplate, TemplateError } from './goTemplate';
-import { tabwrite } from './tabwriter';
+import { tabwrite } from '../../tabwriter';
+
+/** docker's tables: `tabwriter.NewWriter(out, 10, 1, 3, ' ', 0)`. */
+const TABLE = { minwidth: 10, padding: 3 } as const;
 
 export interface ListFormat {
   /** The default table, e.g. `table {{.ID}}\t{{.Names}}`. */
@@ -31,12 +34,7 @@ export function renderList(
     const lines = rows.map((row) => template.execute(row));
     if (!table) return { ok: true, text: lines.map((l) => `${l}\n`).join('') };
     const header = template.execute(spec.headers);
-    return {
-      ok: true,
-      text: tabwrite([header, ...lines])
-        .map((l) => `${l}\n`)
-        .join(''),
-    };
+    return { ok: true, text: tabwrite([header, ...lines], TABLE) };
   } catch (e) {
     if (e instanceof TemplateError)
       return { ok: false, error: `template parsing error: ${e.message}` };
