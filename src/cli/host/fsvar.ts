@@ -3,6 +3,7 @@
  * hostname and hosts) and /var/lib/containerd, per era. Image layers and containerd's stores
  * are not modelled and say so. Pure.
  */
+import { etcHosts, etcResolvConf, hostnameOf } from '../../sim/containerFs';
 import type { World } from '../../sim/types';
 import { logrusTime, subMillis } from './clock';
 import { dir, file, fromEntries, opaque, opaqueFile, type DirNode, type FsNode } from './fsnode';
@@ -16,22 +17,6 @@ function jsonLog(world: World, id: string): string {
         `${JSON.stringify({ log: `${l.text}\n`, stream: l.stream, time: logrusTime(world, l.t, subMillis(i)) })}\n`,
     )
     .join('');
-}
-
-function hostsFile(world: World, id: string): string {
-  const c = world.containers[id];
-  const short = id.slice(0, 12);
-  const lines = [
-    '127.0.0.1\tlocalhost',
-    '::1\tlocalhost ip6-localhost ip6-loopback',
-    'fe00::0\tip6-localnet',
-    'ff00::0\tip6-mcastprefix',
-    'ff02::1\tip6-allnodes',
-    'ff02::2\tip6-allrouters',
-  ];
-  for (const ep of Object.values(c?.networks ?? {}))
-    if (ep.ipAddress) lines.push(`${ep.ipAddress}\t${short}`);
-  return lines.map((l) => `${l}\n`).join('');
 }
 
 function containerDir(world: World, id: string): DirNode {
@@ -50,9 +35,23 @@ function containerDir(world: World, id: string): DirNode {
       ];
       if (started) {
         entries.push(
-          ['hostname', file('rw-r--r--', 'ext4', () => `${id.slice(0, 12)}\n`, c?.startedAt ?? t)],
-          ['hosts', file('rw-r--r--', 'ext4', () => hostsFile(world, id), c?.startedAt ?? t)],
-          ['resolv.conf', opaqueFile('rw-r--r--', 'ext4', c?.startedAt ?? t)],
+          [
+            'hostname',
+            file('rw-r--r--', 'ext4', () => (c ? `${hostnameOf(c)}\n` : null), c?.startedAt ?? t),
+          ],
+          [
+            'hosts',
+            file('rw-r--r--', 'ext4', () => (c ? etcHosts(world, c) : null), c?.startedAt ?? t),
+          ],
+          [
+            'resolv.conf',
+            file(
+              'rw-r--r--',
+              'ext4',
+              () => (c ? etcResolvConf(world, c) : null),
+              c?.startedAt ?? t,
+            ),
+          ],
           ['resolv.conf.hash', opaqueFile('rw-------', 'ext4', c?.startedAt ?? t)],
         );
       }

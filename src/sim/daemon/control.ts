@@ -3,6 +3,7 @@
  * (STOPSIGNAL, default SIGTERM), waits the stop timeout (10 s by default), then SIGKILLs.
  * Kill sends one signal (SIGKILL by default). Pause freezes the cgroup.
  */
+import { containerEvent } from './events';
 import { containerMachine } from '../../machines';
 import { MAX_WAIT_MS, type DockerHost } from '../host';
 import { freezeCgroup } from '../kernel';
@@ -16,28 +17,6 @@ import { isActive, signalContainer } from './signal';
 import { startContainer } from './start';
 
 export const DEFAULT_STOP_TIMEOUT_S = 10;
-
-function event(
-  h: DockerHost,
-  c: Container,
-  action: string,
-  extra: Record<string, string> = {},
-): void {
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'container',
-        action,
-        actorId: c.id,
-        attributes: { image: c.config.image, name: c.name, ...extra },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    `event container ${action}`,
-  );
-}
 
 /** Stops a container; `noop` when it was not running (the API answers 304). */
 export function stopContainer(
@@ -57,7 +36,7 @@ export function stopContainer(
       'dockerd',
       'restart cancelled',
     );
-    event(h, c, 'stop');
+    containerEvent(h, c, 'stop');
     return ok('stopped');
   }
   if (!isActive(h, c.id)) return ok('noop');
@@ -70,7 +49,7 @@ export function stopContainer(
   const signal = (parseSignal(c.config.stopSignal) ?? 'SIGTERM') as SignalName;
   const timeout = timeoutS ?? c.config.stopTimeout ?? DEFAULT_STOP_TIMEOUT_S;
   const wasPaused = c.state === 'paused';
-  event(h, c, 'kill', { signal: String(signalNumber(signal)) });
+  containerEvent(h, c, 'kill', { signal: String(signalNumber(signal)) });
   const sent = signalContainer(h, c, signal);
   if (!sent.ok) return sent;
   if (wasPaused) resumeAfterSignal(h, c.id);
@@ -81,13 +60,13 @@ export function stopContainer(
     h.emit('note', 'dockerd', 'dockerd', `container did not exit within ${timeout}s: SIGKILL`, {
       id: c.id,
     });
-    event(h, c, 'kill', { signal: '9' });
+    containerEvent(h, c, 'kill', { signal: '9' });
     const killed = signalContainer(h, c, 'SIGKILL');
     if (!killed.ok) return killed;
     h.elapseUntil(() => !isActive(h, c.id), 2000);
   }
   const after = h.world.containers[c.id];
-  if (after) event(h, after, 'stop');
+  if (after) containerEvent(h, after, 'stop');
   return ok('stopped');
 }
 
@@ -108,7 +87,7 @@ function resumeAfterSignal(h: DockerHost, id: string): void {
       'dockerd',
       `container ${after.name} running`,
     );
-    event(h, after, 'unpause');
+    containerEvent(h, after, 'unpause');
   }
 }
 
@@ -130,7 +109,7 @@ export function killContainer(
       'dockerd',
       'exit on next',
     );
-  event(h, c, 'kill', { signal: String(signalNumber(signal)) });
+  containerEvent(h, c, 'kill', { signal: String(signalNumber(signal)) });
   const wasPaused = c.state === 'paused';
   const sent = signalContainer(h, c, signal);
   if (!sent.ok) return sent;
@@ -145,7 +124,7 @@ export function restartContainer(h: DockerHost, c: Container, timeoutS?: number 
   if (!current) return fail(404, `No such container: ${c.name}`);
   const started = startContainer(h, current);
   if (!started.ok) return started;
-  event(h, current, 'restart');
+  containerEvent(h, current, 'restart');
   return ok0();
 }
 
@@ -168,7 +147,7 @@ export function pauseContainer(h: DockerHost, c: Container, pause: boolean): Res
   if (pause && !isActive(h, c.id)) return fail(409, `Container ${c.id} is not running`);
   // A thaw can let a program finish at once (its exit fell due while frozen): it is exited now.
   if (!isActive(h, c.id)) {
-    event(h, c, 'unpause');
+    containerEvent(h, c, 'unpause');
     return ok0();
   }
   h.change(
@@ -176,7 +155,7 @@ export function pauseContainer(h: DockerHost, c: Container, pause: boolean): Res
     'dockerd',
     `container ${c.name} ${next}`,
   );
-  event(h, c, pause ? 'pause' : 'unpause');
+  containerEvent(h, c, pause ? 'pause' : 'unpause');
   return ok0();
 }
 
@@ -223,6 +202,6 @@ export function removeContainer(
         removeVolume(h, m.source);
     }
   }
-  event(h, current, 'destroy');
+  containerEvent(h, current, 'destroy');
   return ok0();
 }

@@ -2,6 +2,7 @@
  * `docker create` inside dockerd: it touches only dockerd. The config is stored, the
  * writable layer is prepared, volumes are created; no containerd, no shim, no runc yet.
  */
+import { containerEvent } from './events';
 import type { DockerHost } from '../host';
 import { VALID_CONTAINER_NAME, generateName } from '../names';
 import { findNetwork } from '../network';
@@ -152,19 +153,6 @@ export function createContainer(
     logs: [],
   };
   h.change({ op: 'container.add', container }, 'dockerd', `container ${name} created`);
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'container',
-        action: 'create',
-        actorId: id,
-        attributes: { image: spec.image, name },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    'event container create',
-  );
+  containerEvent(h, container, 'create');
   return ok({ id, warnings: [] });
 }

@@ -7,8 +7,9 @@
  * - When the container exits, dockerd's Cleanup unregisters the execs still in its list.
  * - The store lives in dockerd's memory: when dockerd exits, every exec is forgotten.
  */
+import { containerEvent } from './events';
 import type { DockerHost } from '../host';
-import type { Container, Exec } from '../types';
+import type { Exec } from '../types';
 
 /** moby execCommandGC: `time.Tick(5 * time.Minute)` from the daemon's start. */
 export const EXEC_GC_INTERVAL_MS = 5 * 60_000;
@@ -60,25 +61,5 @@ export function forgetExecs(h: DockerHost): void {
     h.change({ op: 'exec.remove', id }, 'dockerd', `exec ${id.slice(0, 12)} forgotten`);
 }
 
-/** Emits a container event with the container's attributes, as LogContainerEventWithAttributes. */
-export function execEvent(
-  h: DockerHost,
-  c: Container,
-  action: string,
-  extra: Record<string, string>,
-): void {
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'container',
-        action,
-        actorId: c.id,
-        attributes: { ...extra, image: c.config.image, name: c.name },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    `event container ${action.split(':')[0] ?? action}`,
-  );
-}
+/** An exec's container event (exec_create, exec_start, exec_die). */
+export const execEvent = containerEvent;

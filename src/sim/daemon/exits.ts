@@ -3,6 +3,7 @@
  * policy says so, with moby's back-off (100 ms, doubling up to 1 minute, reset once the
  * container has run 10 s). `--rm` containers are removed with their anonymous volumes.
  */
+import { containerEvent } from './events';
 import { containerMachine } from '../../machines';
 import type { DockerHost } from '../host';
 import { nextState } from '../lifecycle';
@@ -76,20 +77,7 @@ export function onTaskExit(h: DockerHost, id: string, status: number): void {
     'dockerd',
     `container ${c.name} ${next} (${status})`,
   );
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'container',
-        action: 'die',
-        actorId: id,
-        attributes: { image: c.config.image, name: c.name, exitCode: String(status) },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    'event container die',
-  );
+  containerEvent(h, c, 'die', { exitCode: String(status) });
   unregisterContainerExecs(h, id);
   if (h.world.settings.era !== 'monolith') deleteTask(h, id);
   if (next === 'restarting') {

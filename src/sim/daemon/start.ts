@@ -3,6 +3,7 @@
  * task (the shim runs `runc create`), set up networking while the task is `created`, then
  * start the task (`runc start`). In the 1.10 era the daemon starts the process itself.
  */
+import { containerEvent } from './events';
 import { containerMachine } from '../../machines';
 import type { DockerHost } from '../host';
 import { spawn } from '../kernel';
@@ -139,20 +140,7 @@ export function startContainer(
     'dockerd',
     `container ${c.name} running`,
   );
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'container',
-        action: 'start',
-        actorId: c.id,
-        attributes: { image: c.config.image, name: c.name },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    'event container start',
-  );
+  containerEvent(h, c, 'start');
   writeOutput(h, c, program.output);
   if (program.runsForMs !== null) {
     const main = Object.values(h.world.processes).find(
