@@ -4,6 +4,8 @@
  * the world at any position, which is how the views render a past moment.
  */
 import type {
+  BuildRecord,
+  BuildStep,
   Container,
   DockerEvent,
   Image,
@@ -22,6 +24,9 @@ import type {
   LogLine,
 } from './types';
 
+/** Builds kept in World.builds: enough for the build view's history, bounded for long sessions. */
+const BUILDS_KEPT = 10;
+
 export type Change =
   | { op: 'process.spawn'; process: Process }
   | { op: 'process.exit'; pid: Pid; status: number }
@@ -39,6 +44,9 @@ export type Change =
   | { op: 'service'; service: ServiceName; patch: Partial<ServiceStatus> }
   | { op: 'settings'; patch: Partial<Settings> }
   | { op: 'file.write'; path: string; content: string }
+  | { op: 'build.start'; build: BuildRecord }
+  | { op: 'build.step'; id: string; step: BuildStep }
+  | { op: 'build.end'; id: string; imageId: string | null; error: BuildRecord['error'] }
   | { op: 'daemonConfig'; config: DaemonConfig }
   | { op: 'container.add'; container: Container }
   | { op: 'container.update'; id: string; patch: Partial<Container> }
@@ -124,6 +132,20 @@ export function applyChange(world: World, change: Change): void {
     case 'file.write':
       world.files[change.path] = change.content;
       return;
+    case 'build.start':
+      world.builds = [...world.builds.slice(-(BUILDS_KEPT - 1)), change.build];
+      return;
+    case 'build.step':
+    case 'build.end': {
+      const i = world.builds.findIndex((b) => b.id === change.id);
+      const build = world.builds[i];
+      if (!build) return;
+      world.builds[i] =
+        change.op === 'build.step'
+          ? { ...build, steps: [...build.steps, change.step] }
+          : { ...build, imageId: change.imageId, error: change.error, finishedAt: world.now };
+      return;
+    }
     case 'daemonConfig':
       world.daemonConfig = { ...change.config };
       return;

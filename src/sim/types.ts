@@ -160,6 +160,12 @@ export interface Container {
   networks: Record<string, Endpoint>;
   mounts: Mount[];
   logs: LogLine[];
+  /**
+   * The container's writable layer (overlayfs upperdir): what it changed above the image's
+   * read-only layers, by absolute path. Dropped with the container; `docker commit` turns it
+   * into a layer. Writes under a volume's mount point go to the volume instead.
+   */
+  rw?: Record<string, RwEntry>;
 }
 
 /** containerd's view of a running container: a task, served by one shim. */
@@ -216,6 +222,66 @@ export interface Layer {
   /** Digest of the uncompressed tar (DiffID). */
   readonly diffId: string;
   readonly size: number;
+  /**
+   * The files the layer adds or changes, by absolute path, where the simulation knows them:
+   * COPY and ADD layers carry the build context's files, a committed container layer its
+   * writable layer. Absent for base and RUN layers, whose contents are not modelled file by file.
+   */
+  readonly files?: readonly LayerFile[];
+}
+
+/** One entry of a layer's tar: a file with its content, or a whiteout that deletes one below. */
+export interface LayerFile {
+  readonly path: string;
+  readonly size: number;
+  /** Text content (absent for a whiteout). */
+  readonly content?: string;
+  /** A `.wh.` whiteout: the path is deleted in this layer. */
+  readonly whiteout?: boolean;
+}
+
+/**
+ * One change in a container's writable layer, as `docker diff` lists it: A added, C changed
+ * (the file was copied up from an image layer first), D deleted (a whiteout hides the lower
+ * file). Keyed by absolute path in Container.rw.
+ */
+export interface RwEntry {
+  readonly kind: 'A' | 'C' | 'D';
+  /** Content for A and C; absent for D and directories. */
+  readonly content?: string;
+  readonly size: number;
+  readonly dir?: boolean;
+}
+
+/** One step of a build as the builder ran it (World.builds), for the build view. */
+export interface BuildStep {
+  /** 1-based step number and the instruction as the output shows it (`RUN npm ci`). */
+  readonly n: number;
+  readonly instruction: string;
+  /** Dockerfile line of the instruction (1-based). */
+  readonly line: number;
+  readonly cached: boolean;
+  /** The step's image (the classic builder's intermediate image). */
+  readonly imageId: string;
+  /** The layer the step added (RUN, COPY, ADD), or null for a config-only step. */
+  readonly layer: string | null;
+  /** The build stage the step belongs to (0-based) and, for the last stage, true. */
+  readonly stage: number;
+  /** Virtual time the step finished. */
+  readonly at: number;
+}
+
+/** A `docker build` as the builder ran it: its steps as they finished, and how it ended. */
+export interface BuildRecord {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly tags: readonly string[];
+  readonly steps: readonly BuildStep[];
+  /** The final image once built; null while running or when the build failed. */
+  readonly imageId: string | null;
+  /** The first error, with the Dockerfile line when the parser or a step names one. */
+  readonly error: { readonly message: string; readonly line: number | null } | null;
+  readonly finishedAt: number | null;
 }
 
 export interface ImageConfig {
@@ -314,6 +380,8 @@ export interface World {
    * (`docker build`), edited with the shell (`echo ... > app/app.js`) or the editor.
    */
   files: Record<string, string>;
+  /** The last builds (newest last, a few kept), for the build view. */
+  builds: BuildRecord[];
   /** Lines of the daemons' journal (`journalctl -u docker`). */
   journal: { t: number; unit: ServiceName; text: string }[];
 }

@@ -146,6 +146,7 @@ export function createWorld(options: WorldOptions, newId: () => string): World {
     volumes: {},
     events: [],
     files: { ...DEMO_APP },
+    builds: [],
     journal: [],
   };
 }

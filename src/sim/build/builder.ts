@@ -17,9 +17,10 @@ import { tagImage } from '../daemon/tag';
 import type { DockerHost } from '../host';
 import { pullImage } from '../images/pull';
 import { familiarTagged, parseReference } from '../images/reference';
-import type { Image, ImageConfig, ImageHistory, Layer } from '../types';
+import type { Image, ImageConfig, ImageHistory, Layer, LayerFile } from '../types';
 import { applyDockerignore, checksumOf, pickSources, type BuildContext } from './context';
 import { parseDockerfile, parseErrorMessage, type DockerfileInstruction } from './dockerfile';
+import { copiedFiles, imageFiles } from './layerFiles';
 import { substitute } from './variables';
 
 export interface BuildOptions {
@@ -108,9 +109,59 @@ function nop(i: DockerfileInstruction, text: string): string {
 export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   const lines: BuildLine[] = [];
   const say = (text: string) => lines.push({ stream: text });
-  const failWith = (message: string): BuildResult => {
+  const buildId = digestOf(`build ${h.now} ${h.world.builds.length} ${JSON.stringify(options)}`);
+  h.change(
+    {
+      op: 'build.start',
+      build: {
+        id: buildId,
+        startedAt: h.now,
+        tags: [...(options.tags ?? [])],
+        steps: [],
+        imageId: null,
+        error: null,
+        finishedAt: null,
+      },
+    },
+    'dockerd',
+    'build started',
+  );
+  let currentLine: number | null = null;
+  const failWith = (message: string, line: number | null = currentLine): BuildResult => {
     lines.push({ errorDetail: { message }, error: message });
+    h.change(
+      { op: 'build.end', id: buildId, imageId: null, error: { message, line } },
+      'dockerd',
+      'build failed',
+    );
     return { lines, imageId: null };
+  };
+  const stepDone = (
+    instruction: DockerfileInstruction,
+    n: number,
+    image: Image | null,
+    cached: boolean,
+    layer: string | null,
+  ) => {
+    if (!image) return;
+    h.change(
+      {
+        op: 'build.step',
+        id: buildId,
+        step: {
+          n,
+          instruction: `${instruction.keyword} ${instruction.text.trim()}`,
+          line: instruction.line,
+          cached,
+          imageId: image.id,
+          layer,
+          stage: Math.max(0, stages.length - 1),
+          at: h.now,
+        },
+      },
+      'dockerd',
+      `step ${n} ${cached ? 'cached' : 'done'}`,
+    );
   };
 
   const context = applyDockerignore(options.context);
@@ -120,7 +171,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
     return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
   const parsed = parseDockerfile(source);
   const firstError = parsed.errors[0];
-  if (firstError) return failWith(parseErrorMessage(firstError));
+  if (firstError) return failWith(parseErrorMessage(firstError), firstError.line);
   for (const tag of options.tags ?? []) {
     const ref = parseReference(tag);
     if (!ref.ok) return failWith(`invalid reference format: ${tag}`);
@@ -137,6 +188,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
     const text: string = SUBSTITUTED.has(instruction.keyword)
       ? substitute(instruction.text, vars, parsed.escape).trim()
       : instruction.text.trim();
+    currentLine = instruction.line;
     say(`Step ${index + 1}/${total} : ${instruction.keyword} ${instruction.text.trim()}\n`);
     h.emit('note', 'dockerd', 'dockerd', `Step ${index + 1}/${total} : ${instruction.keyword}`, {
       line: instruction.line,
@@ -165,12 +217,14 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       };
       stages.push(stage);
       if (from.image) say(` ---> ${shortId(from.image.id)}\n`);
+      stepDone(instruction, index + 1, from.image, true, null);
       continue;
     }
     if (!stage) return failWith('no build stage in current context');
 
     // The cache key: the step and, for COPY/ADD, what it copies.
     let files: [string, string][] = [];
+    let layerFiles: LayerFile[] = [];
     let inputs = '';
     if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const words = instruction.json ?? text.split(/\s+/);
@@ -184,6 +238,13 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
             `invalid from flag value ${from}: pull access denied, repository does not exist or may require authorization`,
           );
         inputs = `${image.id} ${sources.join(' ')}`;
+        const relative = sources.map((s) => s.replace(/^\/+/, ''));
+        const available = [...imageFiles(h.world.layers, image.layers)].map(
+          ([path, content]): [string, string] => [path.replace(/^\/+/, ''), content],
+        );
+        const picked = pickSources(Object.fromEntries(available), relative);
+        if (picked.ok) files = picked.files;
+        layerFiles = copiedFiles(relative, files, words.at(-1) ?? '.', stage.config.workingDir);
       } else {
         const picked = pickSources(context, sources);
         if (!picked.ok)
@@ -192,6 +253,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
           );
         files = picked.files;
         inputs = checksumOf(files);
+        layerFiles = copiedFiles(sources, files, words.at(-1) ?? '.', stage.config.workingDir);
       }
     }
     const parentId = stage.image?.id ?? '';
@@ -213,6 +275,10 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       h.emit('note', 'dockerd', 'dockerd', 'build cache hit', { image: cached.id });
       adopt(stage, cached);
       applyVars(stage, instruction, text);
+      const added =
+        cached.layers.length >
+        (cached.parent ? (h.world.images[cached.parent]?.layers.length ?? 0) : 0);
+      stepDone(instruction, index + 1, cached, true, added ? (cached.layers.at(-1) ?? null) : null);
       continue;
     }
 
@@ -226,7 +292,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       layer = newLayer(`${cacheKey} run`, runLayerSize(instruction.text));
     } else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const bytes = files.reduce((sum, [, c]) => sum + new TextEncoder().encode(c).length, 0);
-      layer = newLayer(`${cacheKey} copy`, bytes || 1_024);
+      layer = { ...newLayer(`${cacheKey} copy`, bytes || 1_024), files: layerFiles };
     }
     applyConfig(stage, instruction, text);
     applyVars(stage, instruction, text);
@@ -258,12 +324,18 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
     adopt(stage, image);
     say(` ---> ${shortId(image.id)}\n`);
     h.elapse(layer ? 40 : 5);
+    stepDone(instruction, index + 1, image, false, layer?.digest ?? null);
   }
 
   const final = stage?.image;
   if (!final)
     return failWith('no image was built: the last stage has no steps (FROM scratch alone)');
   lines.push({ aux: { ID: final.id } });
+  h.change(
+    { op: 'build.end', id: buildId, imageId: final.id, error: null },
+    'dockerd',
+    'build done',
+  );
   say(`Successfully built ${shortId(final.id)}\n`);
   for (const tag of options.tags ?? []) {
     const ref = parseReference(tag);

@@ -8,7 +8,7 @@ import { digestOf } from '../digest';
 export type BuildContext = Readonly<Record<string, string>>;
 
 /** A `.dockerignore` or COPY pattern as a regular expression over slash paths. */
-function patternRegExp(pattern: string): RegExp {
+export function patternRegExp(pattern: string): RegExp {
   const clean = pattern.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   let re = '';
   for (let i = 0; i < clean.length; i++) {
