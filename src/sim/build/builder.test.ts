@@ -112,3 +112,61 @@ describe('docker build (classic builder)', () => {
     expect(replayed.trace).toEqual(sim.trace);
   });
 });
+
+describe('what the build view reads: the build record and the files in COPY layers', () => {
+  it('records each step with its line, whether it came from cache, and the layer it added', () => {
+    const sim = new Simulation({ seed: 'record', era: 'modern' });
+    build(sim, APP);
+    build(sim, { ...APP, 'app.js': 'console.log("changed")' });
+    const [first, second] = sim.world.builds;
+    // FROM names the base image: nothing is built, so nothing comes from the cache.
+    expect(first?.steps.map((s) => s.cached)).toEqual(Array<boolean>(8).fill(false));
+    expect(second?.steps.map((s) => [s.n, s.line, s.cached, s.layer !== null])).toEqual([
+      [1, 1, false, false],
+      [2, 2, true, false],
+      [3, 3, true, true],
+      [4, 4, true, true],
+      [5, 5, false, true],
+      [6, 6, false, false],
+      [7, 7, false, false],
+      [8, 8, false, false],
+    ]);
+    expect(second?.imageId).toBe(second?.steps.at(-1)?.imageId);
+    expect(second?.error).toBeNull();
+  });
+
+  it('a refused Dockerfile records its error with the line, and no step', () => {
+    const sim = new Simulation({ seed: 'record-error', era: 'modern' });
+    build(sim, { Dockerfile: 'FROM alpine\nRUNN true\n' });
+    expect(sim.world.builds.at(-1)).toMatchObject({
+      steps: [],
+      imageId: null,
+      error: { line: 2, message: 'dockerfile parse error on line 2: unknown instruction: RUNN' },
+    });
+  });
+
+  it('COPY puts the context files under WORKDIR, and COPY --from takes them from a stage', () => {
+    const sim = new Simulation({ seed: 'files', era: 'modern' });
+    const b = build(sim, {
+      Dockerfile: [
+        'FROM node:20-alpine AS build',
+        'WORKDIR /src',
+        'COPY . .',
+        'FROM nginx',
+        'COPY --from=build /src/site/ /usr/share/nginx/html/',
+      ].join('\n'),
+      'site/index.html': '<h1>hi</h1>',
+      'notes.txt': 'n',
+    });
+    expect(b.error).toBeUndefined();
+    const copied = Object.values(sim.world.layers).flatMap((l) => l.files ?? []);
+    expect(copied.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['/src/site/index.html', '/src/notes.txt', '/src/Dockerfile']),
+    );
+    const image = sim.world.images[b.id ?? ''];
+    const top = sim.world.layers[image?.layers.at(-1) ?? ''];
+    expect(top?.files).toEqual([
+      { path: '/usr/share/nginx/html/index.html', size: 11, content: '<h1>hi</h1>' },
+    ]);
+  });
+});

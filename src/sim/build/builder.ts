@@ -217,7 +217,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       };
       stages.push(stage);
       if (from.image) say(` ---> ${shortId(from.image.id)}\n`);
-      stepDone(instruction, index + 1, from.image, true, null);
+      stepDone(instruction, index + 1, from.image, false, null);
       continue;
     }
     if (!stage) return failWith('no build stage in current context');
@@ -231,12 +231,18 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       const from = instruction.flags.find((f) => f.name === 'from')?.value ?? null;
       const sources = words.slice(0, -1);
       if (from !== null) {
-        const origin = stages.find((s) => s.name === from.toLowerCase()) ?? stages[Number(from)];
-        const image = origin?.image ?? findImage(h, from);
+        // An earlier stage by name or index; otherwise an image, pulled if it is not here.
+        const origin =
+          stages.find((s) => s.name === from.toLowerCase()) ??
+          (/^\d+$/.test(from) ? stages[Number(from)] : undefined);
+        let image = origin ? origin.image : findImage(h, from);
+        if (!origin && !image) {
+          const pulled = fromStage(h, [], from, lines);
+          if (!pulled.ok) return failWith(`invalid from flag value ${from}: ${pulled.message}`);
+          image = pulled.image;
+        }
         if (!image)
-          return failWith(
-            `invalid from flag value ${from}: pull access denied, repository does not exist or may require authorization`,
-          );
+          return failWith(`invalid from flag value ${from}: the stage has no image to copy from`);
         inputs = `${image.id} ${sources.join(' ')}`;
         const relative = sources.map((s) => s.replace(/^\/+/, ''));
         const available = [...imageFiles(h.world.layers, image.layers)].map(

@@ -42,10 +42,10 @@ describe('buildkit testfiles: accepted, same instructions', () => {
   }
 });
 
-// extras/heredoc-parser-test is not here yet: dockerfile-ast misses `RUN 3<<EOF` and quoted
-// delimiters with spaces (TOOLCHAIN.md); the build work of issue 6 closes that gap.
+// dockerfile-ast alone misses `RUN 3<<EOF` and quoted delimiters (TOOLCHAIN.md); heredoc.ts
+// closes that gap.
 describe("buildkit's heredoc cases: the same instruction sequence", () => {
-  for (const name of ['heredoc-json-not-heredoc']) {
+  for (const name of ['heredoc-parser-test', 'heredoc-json-not-heredoc']) {
     it(name, () => {
       const expected = read('extras', name, 'expected-keywords').trim().split('\n');
       const parsed = parseDockerfile(read('extras', name, 'Dockerfile'));
@@ -88,6 +88,26 @@ describe('exec form and the builder rules that matter to students', () => {
     expect(parseDockerfile('RUN true\nFROM alpine\n').errors).toEqual([
       { line: 1, endLine: 1, message: 'no build stage in current context' },
     ]);
+  });
+
+  it('a heredoc that never ends is refused at its instruction, as buildkit does', () => {
+    const parsed = parseDockerfile('FROM alpine\nRUN <<EOF\necho hi\n');
+    expect(parsed.errors).toEqual([{ line: 2, endLine: 4, message: 'unterminated heredoc' }]);
+  });
+
+  it('heredoc bodies and quoted delimiters come back as written', () => {
+    const [, run, copy] = parseDockerfile(
+      "FROM alpine\nRUN 3<<'one two'\necho $HOME\none two\nCOPY <<-EOF /greeting\n\thello\n\tEOF\n",
+    ).instructions;
+    expect(run?.text).toBe("3<<'one two'\necho $HOME\none two");
+    expect([run?.line, run?.endLine]).toEqual([2, 4]);
+    expect(copy?.text).toBe('<<-EOF /greeting\n\thello\n\tEOF');
+  });
+
+  it("a heredoc word with an open quote is refused in the shell lexer's words", () => {
+    expect(parseDockerfile("FROM alpine\nRUN <<'EOF\nEOF\n").errors[0]?.message).toBe(
+      'unexpected end of statement while looking for matching single-quote',
+    );
   });
 
   it('flags: known ones pass, unknown ones are named', () => {

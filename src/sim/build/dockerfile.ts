@@ -9,6 +9,7 @@
  * argument text itself, spaces inside strings kept. Pure and deterministic.
  */
 import { parseAst } from './dockerfileAst';
+import { scanHeredocs } from './heredoc';
 
 export interface DockerfileFlag {
   readonly name: string;
@@ -159,7 +160,8 @@ function check(i: DockerfileInstruction): string | null {
 
 export function parseDockerfile(source: string): ParsedDockerfile {
   const escape = escapeOf(source);
-  const ast = parseAst(protectEscapedEscapes(source, escape));
+  const heredocs = scanHeredocs(protectEscapedEscapes(source, escape), escape);
+  const ast = parseAst(heredocs.source);
   const sourceLines = source.split(/\r?\n/);
   const instructions: DockerfileInstruction[] = [];
   const errors: DockerfileError[] = [];
@@ -168,7 +170,7 @@ export function parseDockerfile(source: string): ParsedDockerfile {
     const withFlags = node as unknown as {
       getFlags?: () => { getName(): string; getValue(): string | null; toString(): string }[];
     };
-    let text = restore(node.getArgumentsContent() ?? '', escape);
+    let text = restore(heredocs.restore(node.getArgumentsContent() ?? ''), escape);
     let flags: DockerfileFlag[];
     if (withFlags.getFlags) {
       flags = withFlags
@@ -203,6 +205,7 @@ export function parseDockerfile(source: string): ParsedDockerfile {
     if (problem)
       errors.push({ line: instruction.line, endLine: instruction.endLine, message: problem });
   }
+  errors.push(...heredocs.errors);
   if (instructions.length === 0)
     errors.push({ line: 1, endLine: 1, message: 'file with no instructions' });
   else {
