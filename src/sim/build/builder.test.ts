@@ -3,6 +3,7 @@
  * RUN/COPY/ADD, the cache (hits up to the first change, misses after), multi-stage builds,
  * `.dockerignore`, and errors that stop a build before it starts.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../simulation';
 
@@ -168,5 +169,50 @@ describe('what the build view reads: the build record and the files in COPY laye
     expect(top?.files).toEqual([
       { path: '/usr/share/nginx/html/index.html', size: 11, content: '<h1>hi</h1>' },
     ]);
+  });
+});
+
+describe('random and mutated Dockerfiles through the whole build', () => {
+  const lines = APP.Dockerfile.split('\n');
+  const mutation = fc.oneof(
+    fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('dup' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string() }),
+    fc.record({
+      kind: fc.constant('garble' as const),
+      at: fc.nat(),
+      char: fc.constantFrom('\\', '"', '[', '<<EOF', '$', '--from=', ' ', '#'),
+    }),
+  );
+
+  type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+  function mutate(source: readonly string[], steps: readonly Mutation[]): string {
+    const out = [...source];
+    for (const m of steps) {
+      const i = out.length === 0 ? 0 : m.at % out.length;
+      if (m.kind === 'drop') out.splice(i, 1);
+      else if (m.kind === 'dup') out.splice(i, 0, out[i] ?? '');
+      else if (m.kind === 'swap') {
+        const j = out.length === 0 ? 0 : m.to % out.length;
+        [out[i], out[j]] = [out[j] ?? '', out[i] ?? ''];
+      } else if (m.kind === 'insert') out.splice(i, 0, m.text);
+      else out[i] = `${(out[i] ?? '').slice(0, 5)}${m.char}${(out[i] ?? '').slice(5)}`;
+    }
+    return out.join('\n');
+  }
+
+  it('never throws: each gets an image, or an error the build reports', () => {
+    const sim = new Simulation({ seed: 'fuzz-build', era: 'modern' });
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 6 }), (steps) => {
+        const b = build(sim, { ...APP, Dockerfile: mutate(lines, steps) });
+        if (b.error === undefined) expect(sim.world.images[b.id ?? '']).toBeDefined();
+        else expect(b.error).not.toBe('');
+        expect(sim.world.builds.at(-1)?.finishedAt).not.toBeNull();
+      }),
+      { numRuns: 150 },
+    );
   });
 });
