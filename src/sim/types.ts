@@ -276,6 +276,8 @@ export interface BuildRecord {
   readonly id: string;
   readonly startedAt: number;
   readonly tags: readonly string[];
+  /** How many steps the Dockerfile has (0 when it could not be read). */
+  readonly total: number;
   readonly steps: readonly BuildStep[];
   /** The final image once built; null while running or when the build failed. */
   readonly imageId: string | null;

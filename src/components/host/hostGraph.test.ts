@@ -127,3 +127,25 @@ describe('a 1.10 container after its daemon died', () => {
     expect(web.data.part.pid).toBeNull();
   });
 });
+
+describe('a build in the host view', () => {
+  it('each step flies from dockerd into the image store, and the store says which step it is on', () => {
+    const d = new Driver();
+    d.api('POST', '/build?t=app', {
+      context: {
+        Dockerfile: 'FROM alpine\nWORKDIR /app\nCOPY a.txt .\nCMD ["cat", "a.txt"]\n',
+        'a.txt': 'hello',
+      },
+    });
+    const steps = d.sim.trace.filter((e) => e.from === 'dockerd' && e.to === 'images');
+    expect(steps.map((e) => e.label)).toEqual([
+      'Step 1: base image',
+      'Step 2: config only',
+      'Step 3: layer 5B',
+      'Step 4: config only',
+    ]);
+    const during = graphAt(d, steps[1]?.seq);
+    expect(node(during, 'images').data.part.detail).toMatchObject({ buildStep: 3, buildTotal: 4 });
+    expect(node(graphAt(d), 'images').data.part.detail).not.toHaveProperty('buildStep');
+  });
+});

@@ -203,6 +203,8 @@ export function hostParts(world: World): HostPart[] {
     }
   }
   const images = Object.values(world.images);
+  const last = world.builds.at(-1);
+  const building = last && last.finishedAt === null ? last : undefined;
   parts.push(
     part({ id: 'systemd', role: 'systemd', name: 'systemd', status: 'up', pid: 1 }),
     part({ id: 'user', role: 'user', name: 'root@host', status: 'present' }),
@@ -212,7 +214,12 @@ export function hostParts(world: World): HostPart[] {
       role: 'images',
       name: '/var/lib/docker',
       status: 'present',
-      detail: { images: images.length, layers: Object.keys(world.layers).length },
+      detail: {
+        images: images.length,
+        layers: Object.keys(world.layers).length,
+        // A build in progress: the step the builder is on (the image stack is growing).
+        ...(building ? { buildStep: building.steps.length + 1, buildTotal: building.total } : {}),
+      },
     }),
     part({
       id: 'networks',

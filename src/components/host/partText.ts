@@ -41,11 +41,16 @@ export function detailText(data: HostNodeData, t: TFunction): string {
       const note = data.note ? t(`notes.${data.note.key}`, data.note.values) : '';
       return part.pid !== null ? `${t('host.pid', { pid: part.pid })} · ${note}` : note;
     }
-    case 'images':
-      return t('host.images', {
+    case 'images': {
+      const counts = {
         count: Number(part.detail['images'] ?? 0),
         layers: Number(part.detail['layers'] ?? 0),
-      });
+      };
+      const step = part.detail['buildStep'];
+      return typeof step === 'number'
+        ? t('host.imagesBuilding', { ...counts, step, total: Number(part.detail['buildTotal']) })
+        : t('host.images', counts);
+    }
     case 'networks':
       return t('host.networks', { count: Number(part.detail['networks'] ?? 0) });
     case 'volumes':

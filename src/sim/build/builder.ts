@@ -11,6 +11,7 @@
  * rebuilt from the trace. RUN's programs are not run: a RUN step records its command and a
  * layer whose size follows what the command usually writes (package installs are large).
  */
+import { humanSize } from '../api/humanize';
 import { digestOf, shortId } from '../digest';
 import { findImage } from '../daemon/lookup';
 import { tagImage } from '../daemon/tag';
@@ -109,6 +110,10 @@ function nop(i: DockerfileInstruction, text: string): string {
 export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   const lines: BuildLine[] = [];
   const say = (text: string) => lines.push({ stream: text });
+  const context = applyDockerignore(options.context);
+  const dockerfilePath = options.dockerfile ?? 'Dockerfile';
+  const source = context[dockerfilePath];
+  const parsed = source === undefined ? null : parseDockerfile(source);
   const buildId = digestOf(`build ${h.now} ${h.world.builds.length} ${JSON.stringify(options)}`);
   h.change(
     {
@@ -117,6 +122,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
         id: buildId,
         startedAt: h.now,
         tags: [...(options.tags ?? [])],
+        total: parsed?.instructions.length ?? 0,
         steps: [],
         imageId: null,
         error: null,
@@ -162,14 +168,18 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
       'dockerd',
       `step ${n} ${cached ? 'cached' : 'done'}`,
     );
+    // The step's result travels into the image store: a layer, a cache hit, or config only.
+    const size = layer ? h.world.layers[layer]?.size : undefined;
+    h.emit(
+      'note',
+      'dockerd',
+      'images',
+      `Step ${n}: ${cached ? 'using cache' : size !== undefined ? `layer ${humanSize(size)}` : instruction.keyword === 'FROM' ? 'base image' : 'config only'}`,
+      { line: instruction.line, cached, layer },
+    );
   };
 
-  const context = applyDockerignore(options.context);
-  const dockerfilePath = options.dockerfile ?? 'Dockerfile';
-  const source = context[dockerfilePath];
-  if (source === undefined)
-    return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
-  const parsed = parseDockerfile(source);
+  if (parsed === null) return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
   const firstError = parsed.errors[0];
   if (firstError) return failWith(parseErrorMessage(firstError), firstError.line);
   for (const tag of options.tags ?? []) {

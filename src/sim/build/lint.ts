@@ -35,7 +35,7 @@ function linterFindings(source: string): (Span & { message: string })[] {
       endLine: d.range.end.line + 1,
       startColumn: d.range.start.character,
       endColumn: d.range.end.character,
-      message: d.message,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
     }));
   } catch {
     return [];
