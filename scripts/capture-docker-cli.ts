@@ -64,6 +64,10 @@ const PATHS = [
   'container exec',
   'container top',
   'container wait',
+  'diff',
+  'commit',
+  'container diff',
+  'container commit',
   'build',
   'image build',
   'image',
@@ -72,6 +76,10 @@ const PATHS = [
   'image rm',
   'image tag',
   'image inspect',
+  'push',
+  'history',
+  'image push',
+  'image history',
 ];
 
 /** Lines the real CLI rejects before connecting: the conformance cases. */
@@ -128,6 +136,15 @@ const BAD_LINES = [
   ['volume', 'inspect'],
   ['system', 'df', 'x'],
   ['container', 'ls', '-x'],
+  ['diff'],
+  ['diff', 'a', 'b'],
+  ['commit'],
+  ['commit', 'a', 'b', 'c'],
+  ['commit', '-z', 'a'],
+  ['push'],
+  ['push', 'a', 'b'],
+  ['history'],
+  ['history', 'a', 'b'],
 ];
 
 function docker(args: readonly string[]): { stdout: string; stderr: string; status: number } {

@@ -23,6 +23,7 @@ import type {
   World,
   LogLine,
 } from './types';
+import { applyRegistryChange, type RegistryChange } from './images/registryStore';
 
 /** Builds kept in World.builds: enough for the build view's history, bounded for long sessions. */
 const BUILDS_KEPT = 10;
@@ -44,6 +45,7 @@ export type Change =
   | { op: 'service'; service: ServiceName; patch: Partial<ServiceStatus> }
   | { op: 'settings'; patch: Partial<Settings> }
   | { op: 'file.write'; path: string; content: string }
+  | { op: 'file.remove'; path: string }
   | { op: 'build.start'; build: BuildRecord }
   | { op: 'build.step'; id: string; step: BuildStep }
   | { op: 'build.end'; id: string; imageId: string | null; error: BuildRecord['error'] }
@@ -68,8 +70,10 @@ export type Change =
   | { op: 'network.remove'; id: string }
   | { op: 'volume.add'; volume: Volume }
   | { op: 'volume.remove'; name: string }
+  | { op: 'volume.files'; name: string; files: Record<string, string> }
   | { op: 'event'; event: DockerEvent }
-  | { op: 'journal'; unit: ServiceName; text: string };
+  | { op: 'journal'; unit: ServiceName; text: string }
+  | RegistryChange;
 
 /** How many `docker events` entries, journal lines and log lines per container are kept. */
 export const HISTORY_LIMIT = 500;
@@ -131,6 +135,9 @@ export function applyChange(world: World, change: Change): void {
       return;
     case 'file.write':
       world.files[change.path] = change.content;
+      return;
+    case 'file.remove':
+      delete world.files[change.path];
       return;
     case 'build.start':
       world.builds = [...world.builds.slice(-(BUILDS_KEPT - 1)), change.build];
@@ -221,8 +228,18 @@ export function applyChange(world: World, change: Change): void {
     case 'volume.remove':
       delete world.volumes[change.name];
       return;
+    case 'volume.files': {
+      const v = world.volumes[change.name];
+      if (v) v.files = { ...change.files };
+      return;
+    }
     case 'event':
       pushBounded(world.events, { ...change.event });
+      return;
+    case 'registry.reset':
+    case 'registry.blob':
+    case 'registry.manifest':
+      applyRegistryChange(world, change);
       return;
     case 'journal':
       pushBounded(world.journal, { t: world.now, unit: change.unit, text: change.text });

@@ -1,28 +1,55 @@
 /**
- * What a program inside a container sees of its filesystem: the image's userland (Alpine,
- * BusyBox or Debian, told from the image's base layer), the root listing, and the files Docker
- * writes for every container (/etc/hostname, /etc/hosts, /etc/resolv.conf). Pure reads of the
- * world; nothing here changes it.
- *
- * Only a few paths are modelled. A directory that surely exists but is not modelled lists as
- * empty rather than pretending it is missing; a path outside the root listing does not exist.
+ * What a program inside a container sees of its filesystem, as overlayfs and the mounts merge
+ * it: the image's read-only layers (the modelled base files of src/sim/baseImageFs.ts, then the
+ * files COPY, ADD and commits put in layers), the container's writable layer above them (a
+ * whiteout hides what is below, an opaque directory hides a lower directory's entries), the
+ * files Docker writes for every container (/etc/hostname, /etc/hosts, /etc/resolv.conf), and
+ * volume and bind mounts over everything. Pure reads of the world; src/sim/writableLayer.ts
+ * computes writes.
  */
+import { ancestors, baseFs, type BaseFs, type Userland } from './baseImageFs';
+import { imageFiles } from './build/layerFiles';
 import type { DockerHost } from './host';
 import { CATALOGUE_BASES } from './images/catalogue';
-import type { Container, Image, World } from './types';
+import type { Container, Image, Mount, RwEntry, World } from './types';
 
-export type Userland = 'alpine' | 'busybox' | 'debian' | 'scratch';
+export type { Userland } from './baseImageFs';
+
+/**
+ * What the container has written, beside its image: its writable layer (Container.rw), the
+ * files of the volumes it mounts (Volume.files, by volume name; a key ending in `/` is an empty
+ * directory) and the host's own files, which bind mounts show (World.files).
+ */
+export interface FsState {
+  readonly rw: Readonly<Record<string, RwEntry>>;
+  readonly volumes: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly host: Readonly<Record<string, string>>;
+}
 
 /** Everything the canned programs need to know about the container they run in. */
 export interface ContainerView {
   readonly userland: Userland;
   readonly hostname: string;
   readonly binaries: readonly string[];
-  /** Top-level directories of volume and bind mounts (they show up in `ls /`). */
-  readonly mountDirs: readonly string[];
   readonly hostsFile: string;
   readonly resolvConf: string;
+  /** The image's base layers as modelled, and the files its other layers hold. */
+  readonly base: BaseFs;
+  readonly layers: ReadonlyMap<string, string>;
+  /** Whiteouts in the image's own layers: base files they delete. */
+  readonly whiteouts: ReadonlySet<string>;
+  readonly mounts: readonly Mount[];
+  /** The configured working directory, which Docker creates when it is missing. */
+  readonly workingDir: string;
+  readonly fs: FsState;
 }
+
+export type FsNode = { readonly kind: 'file'; readonly text: string } | { readonly kind: 'dir' };
+
+const DIR: FsNode = { kind: 'dir' };
+
+/** The files Docker bind-mounts into every container: not in its layer, not in `docker diff`. */
+export const DOCKER_FILES: readonly string[] = ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf'];
 
 /**
  * The simulated host's own /etc/resolv.conf: a plain file (no systemd-resolved stub), which
@@ -45,15 +72,37 @@ export function hostnameOf(c: Container): string {
   return c.id.slice(0, 12);
 }
 
+/** Paths the image's layers delete with a whiteout and no later layer brings back. */
+function layerWhiteouts(world: World, digests: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const digest of digests)
+    for (const f of world.layers[digest]?.files ?? [])
+      if (f.whiteout) out.add(f.path);
+      else out.delete(f.path);
+  return out;
+}
+
 export function containerView(h: DockerHost, c: Container): ContainerView {
-  const image = h.world.images[c.imageId];
+  const world = h.world;
+  const image = world.images[c.imageId];
+  const userland = userlandOf(image);
+  const binaries = image?.binaries ?? [];
+  const digests = image?.layers ?? [];
+  const volumes: Record<string, Readonly<Record<string, string>>> = {};
+  for (const m of c.mounts)
+    if (m.type === 'volume') volumes[m.source] = world.volumes[m.source]?.files ?? {};
   return {
-    userland: userlandOf(image),
+    userland,
     hostname: hostnameOf(c),
-    binaries: image?.binaries ?? [],
-    mountDirs: c.mounts.map((m) => m.destination.split('/')[1] ?? '').filter(Boolean),
-    hostsFile: etcHosts(h.world, c),
-    resolvConf: etcResolvConf(h.world, c),
+    binaries,
+    hostsFile: etcHosts(world, c),
+    resolvConf: etcResolvConf(world, c),
+    base: baseFs(userland, binaries),
+    layers: imageFiles(world.layers, digests),
+    whiteouts: layerWhiteouts(world, digests),
+    mounts: c.mounts,
+    workingDir: c.config.workingDir,
+    fs: { rw: c.rw ?? {}, volumes, host: world.files },
   };
 }
 
@@ -107,68 +156,6 @@ export function etcResolvConf(world: World, c: Container): string {
   return `${[...header, ...body].join('\n')}\n`;
 }
 
-const OS_RELEASE: Record<Exclude<Userland, 'busybox' | 'scratch'>, string> = {
-  alpine: [
-    'NAME="Alpine Linux"',
-    'ID=alpine',
-    'VERSION_ID=3.22.2',
-    'PRETTY_NAME="Alpine Linux v3.22"',
-    'HOME_URL="https://alpinelinux.org/"',
-    'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"',
-  ].join('\n'),
-  // The catalogue's Debian base is bookworm (images/catalogue.ts).
-  debian: [
-    'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"',
-    'NAME="Debian GNU/Linux"',
-    'VERSION_ID="12"',
-    'VERSION="12 (bookworm)"',
-    'VERSION_CODENAME=bookworm',
-    'ID=debian',
-    'HOME_URL="https://www.debian.org/"',
-    'SUPPORT_URL="https://www.debian.org/support"',
-    'BUG_REPORT_URL="https://bugs.debian.org/"',
-  ].join('\n'),
-};
-
-const ROOT: Record<Userland, readonly string[]> = {
-  alpine: 'bin dev etc home lib media mnt opt proc root run sbin srv sys tmp usr var'.split(' '),
-  busybox: 'bin dev etc home lib lib64 root tmp usr var'.split(' '),
-  debian:
-    'bin boot dev etc home lib lib64 media mnt opt proc root run sbin srv sys tmp usr var'.split(
-      ' ',
-    ),
-  scratch: ['dev', 'etc', 'proc', 'sys'],
-};
-
-/** What official images add at the root, told by the programs they hold. */
-function imageRootExtras(view: ContainerView): string[] {
-  const has = (b: string): boolean => view.binaries.includes(b);
-  if (has('nginx')) return ['docker-entrypoint.d', 'docker-entrypoint.sh'];
-  if (has('redis-server')) return ['data'];
-  if (has('postgres')) return ['docker-entrypoint-initdb.d'];
-  return [];
-}
-
-const NGINX_DIRS: Record<string, readonly string[]> = {
-  '/etc/nginx': [
-    'conf.d',
-    'fastcgi_params',
-    'mime.types',
-    'modules',
-    'nginx.conf',
-    'scgi_params',
-    'uwsgi_params',
-  ],
-  '/etc/nginx/conf.d': ['default.conf'],
-  '/usr/share/nginx/html': ['50x.html', 'index.html'],
-  '/docker-entrypoint.d': [
-    '10-listen-on-ipv6-by-default.sh',
-    '15-local-resolvers.envsh',
-    '20-envsubst-on-templates.sh',
-    '30-tune-worker-processes.sh',
-  ],
-};
-
 /** Normalises an absolute or relative path against the working directory. */
 export function resolvePath(cwd: string, path: string): string {
   const parts: string[] = [];
@@ -180,27 +167,97 @@ export function resolvePath(cwd: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
+const under = (key: string, dir: string): boolean =>
+  dir === '/' ? key !== '/' : key.startsWith(`${dir}/`);
+
+/** The mount a path lies in (the deepest destination above it) and the path inside it. */
+export function mountOf(view: ContainerView, path: string): { mount: Mount; rel: string } | null {
+  let best: Mount | null = null;
+  for (const m of view.mounts)
+    if (
+      (path === m.destination || under(path, m.destination)) &&
+      m.destination.length >= (best?.destination.length ?? 0)
+    )
+      best = m;
+  return best ? { mount: best, rel: path.slice(best.destination.length + 1) } : null;
+}
+
+/** A mount's files by path inside it: the volume's, or the host's below the bind source. */
+export function mountFiles(view: ContainerView, m: Mount): Readonly<Record<string, string>> {
+  if (m.type === 'volume') return view.fs.volumes[m.source] ?? {};
+  const prefix = `${m.source.replace(/\/+$/, '')}/`;
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(view.fs.host))
+    if (path.startsWith(prefix)) out[path.slice(prefix.length)] = text;
+  return out;
+}
+
+function treeNode(files: Readonly<Record<string, string>>, rel: string): FsNode | null {
+  if (rel === '') return DIR;
+  const text = files[rel];
+  if (text !== undefined) return { kind: 'file', text };
+  if (files[`${rel}/`] !== undefined) return DIR;
+  return Object.keys(files).some((k) => k.startsWith(`${rel}/`)) ? DIR : null;
+}
+
+const hidden = (view: ContainerView, path: string): boolean =>
+  view.whiteouts.has(path) || ancestors(path).some((a) => view.whiteouts.has(a));
+
+/** What the image's read-only layers hold at a path, without the container's changes. */
+export function lowerNode(view: ContainerView, path: string): FsNode | null {
+  if (path === '/') return DIR;
+  const text = view.layers.get(path);
+  if (text !== undefined) return { kind: 'file', text };
+  if (!hidden(view, path)) {
+    const base = view.base.files.get(path);
+    if (base !== undefined) return { kind: 'file', text: base };
+    if (view.base.dirs.has(path)) return DIR;
+  }
+  for (const key of view.layers.keys()) if (under(key, path)) return DIR;
+  return null;
+}
+
+/** Directories that exist whatever the layers say: mount points and the working directory. */
+function madeByDocker(view: ContainerView, path: string): boolean {
+  return [...view.mounts.map((m) => m.destination), view.workingDir].some(
+    (p) => p !== '' && (p === path || under(p, path)),
+  );
+}
+
+/** The merged view at a path: a file with its text, a directory, or null when absent. */
+export function fsNode(view: ContainerView, path: string): FsNode | null {
+  const inMount = mountOf(view, path);
+  if (inMount) return treeNode(mountFiles(view, inMount.mount), inMount.rel);
+  const rw = view.fs.rw;
+  let opaque = false;
+  for (const a of ancestors(path)) {
+    const e = rw[a];
+    if (e && (e.kind === 'D' || !e.dir)) return null;
+    if (e?.opaque) opaque = true;
+  }
+  const own = rw[path];
+  if (own)
+    return own.kind === 'D' ? null : own.dir ? DIR : { kind: 'file', text: own.content ?? '' };
+  if (view.userland !== 'scratch') {
+    if (path === '/etc/hostname') return { kind: 'file', text: `${view.hostname}\n` };
+    if (path === '/etc/hosts') return { kind: 'file', text: view.hostsFile };
+    if (path === '/etc/resolv.conf') return { kind: 'file', text: view.resolvConf };
+  }
+  if (madeByDocker(view, path)) return DIR;
+  if (Object.keys(rw).some((k) => rw[k]?.kind !== 'D' && under(k, path))) return DIR;
+  return opaque ? null : lowerNode(view, path);
+}
+
 /** The text of a file, or null when it does not exist (or is a directory). */
 export function readFile(view: ContainerView, path: string): string | null {
-  switch (path) {
-    case '/etc/hostname':
-      return view.userland === 'scratch' ? null : `${view.hostname}\n`;
-    case '/etc/hosts':
-      return view.userland === 'scratch' ? null : view.hostsFile;
-    case '/etc/resolv.conf':
-      return view.userland === 'scratch' ? null : view.resolvConf;
-    case '/etc/os-release':
-    case '/usr/lib/os-release':
-      return view.userland === 'alpine' || view.userland === 'debian'
-        ? `${OS_RELEASE[view.userland]}\n`
-        : null;
-    case '/etc/alpine-release':
-      return view.userland === 'alpine' ? '3.22.2\n' : null;
-    case '/etc/debian_version':
-      return view.userland === 'debian' ? '12.12\n' : null;
-    default:
-      return null;
-  }
+  const node = fsNode(view, path);
+  return node?.kind === 'file' ? node.text : null;
+}
+
+/** The first path segment of `key` below `dir`, if `key` is below it. */
+function childName(key: string, dir: string): string | null {
+  if (!under(key, dir)) return null;
+  return key.slice(dir === '/' ? 1 : dir.length + 1).split('/')[0] || null;
 }
 
 /**
@@ -208,16 +265,32 @@ export function readFile(view: ContainerView, path: string): string | null {
  * does not exist. A file lists as itself.
  */
 export function listDir(view: ContainerView, path: string): string[] | null {
-  if (readFile(view, path) !== null) return [path];
-  if (path === '/') {
-    const names = new Set([...ROOT[view.userland], ...imageRootExtras(view), ...view.mountDirs]);
-    return [...names].sort();
+  const node = fsNode(view, path);
+  if (!node) return null;
+  if (node.kind === 'file') return [path];
+  const names = new Set<string>();
+  const add = (key: string, dir: string): void => {
+    const name = childName(key, dir);
+    if (name) names.add(name);
+  };
+  const inMount = mountOf(view, path);
+  if (inMount) {
+    const rel = inMount.rel === '' ? '' : `${inMount.rel}/`;
+    for (const key of Object.keys(mountFiles(view, inMount.mount)))
+      if (key.startsWith(rel)) names.add(key.slice(rel.length).split('/')[0] ?? '');
+    names.delete('');
+  } else {
+    const candidates = [
+      ...view.layers.keys(),
+      ...view.base.files.keys(),
+      ...view.base.dirs,
+      ...Object.keys(view.fs.rw),
+      ...view.mounts.map((m) => m.destination),
+      view.workingDir,
+      ...(view.userland === 'scratch' ? [] : DOCKER_FILES),
+    ];
+    for (const key of candidates) add(key, path);
   }
-  const nginx = view.binaries.includes('nginx') ? NGINX_DIRS[path] : undefined;
-  if (nginx) return [...nginx];
-  const top = path.split('/')[1] ?? '';
-  const root = listDir(view, '/') ?? [];
-  if (!root.includes(top)) return null;
-  if (path === '/docker-entrypoint.sh') return [path];
-  return [];
+  const join = (name: string): string => (path === '/' ? `/${name}` : `${path}/${name}`);
+  return [...names].filter((name) => fsNode(view, join(name)) !== null).sort();
 }

@@ -106,6 +106,10 @@ export function resolveProgram(argv: readonly string[], ctx: ProgramContext): Re
   if (ENTRYPOINT_SCRIPTS.has(name) && rest.length > 0) {
     return resolveProgram(rest, ctx);
   }
+  // registry:2's /entrypoint.sh: a config file argument becomes `registry serve <file>`.
+  if (name === 'entrypoint.sh' && has('registry') && /\.ya?ml$/.test(rest[0] ?? '')) {
+    return resolveProgram(['/bin/registry', 'serve', ...rest], ctx);
+  }
   return { ok: true, program: known(name, rest, ctx) };
 }
 
@@ -160,6 +164,17 @@ function known(name: string, args: readonly string[], ctx: ProgramContext): Prog
         output: [err('{time} UTC [1] LOG:  database system is ready to accept connections')],
       });
     }
+    case 'registry':
+      // distribution's registry: no SIGTERM handler unless a drain timeout is configured, so as
+      // PID 1 it ignores `docker stop` and is killed after the 10 s timeout (137).
+      return program('registry', ['registry', ...args], {
+        runsForMs: FOREVER,
+        output: [
+          err(
+            'time="{time}" level=info msg="listening on [::]:5000" go.version=go1.20.8 service=registry version=2.8.3',
+          ),
+        ],
+      });
     case 'hello':
       return program('hello', ['/hello'], { runsForMs: 5, output: HELLO.map(out) });
     case 'echo':
@@ -227,9 +242,12 @@ function known(name: string, args: readonly string[], ctx: ProgramContext): Prog
       return program('cat', ['cat', ...args], { runsForMs: interactive ? FOREVER : 1 });
     case 'node':
     case 'python':
-    case 'python3':
-      // A REPL with no terminal reads end-of-file at once and exits 0.
-      return program(name, [name, ...args], { runsForMs: interactive ? FOREVER : 20 });
+    case 'python3': {
+      // A REPL with no terminal reads end-of-file at once and exits 0; a script (`node app.js`,
+      // a server in the lessons) runs until it is stopped, with no handler for SIGTERM.
+      const script = args[0] !== undefined && !args[0].startsWith('-');
+      return program(name, [name, ...args], { runsForMs: interactive || script ? FOREVER : 20 });
+    }
     default:
       if (SHELLS.has(name)) return shell(name, args, ctx);
       return program(name, [name, ...args], { runsForMs: 5 });

@@ -4,6 +4,7 @@
  * Names follow Docker's own words (Container, Task, Shim, LiveRestore).
  */
 import type { Era } from './eras';
+import type { RegistryStore } from './images/registryStore';
 
 export type Pid = number;
 
@@ -251,6 +252,8 @@ export interface RwEntry {
   readonly content?: string;
   readonly size: number;
   readonly dir?: boolean;
+  /** A directory deleted and made again: the lower layers' entries below it stay hidden. */
+  readonly opaque?: boolean;
 }
 
 /** One step of a build as the builder ran it (World.builds), for the build view. */
@@ -325,6 +328,8 @@ export interface ImageHistory {
   readonly size: number;
   /** Config-only steps (ENV, CMD, ...) add no layer. */
   readonly emptyLayer: boolean;
+  /** The builder's note (`buildkit.dockerfile.v0`), the COMMENT column of `docker history`. */
+  readonly comment?: string;
 }
 
 export interface Network {
@@ -347,6 +352,11 @@ export interface Volume {
   readonly anonymous: boolean;
   readonly created: number;
   readonly mountpoint: string;
+  /**
+   * What containers wrote into the volume, by path inside it (`notes.txt`, `logs/a.log`; a key
+   * ending in `/` is an empty directory). Kept when the containers are removed.
+   */
+  files?: Record<string, string>;
 }
 
 /** An entry of `docker events`. */
@@ -384,6 +394,11 @@ export interface World {
   files: Record<string, string>;
   /** The last builds (newest last, a few kept), for the build view. */
   builds: BuildRecord[];
+  /**
+   * Local registries' storage (`docker run -p 5000:5000 registry:2`), keyed by where the data
+   * lives: the volume at /var/lib/registry, a bind-mounted directory, or the container itself.
+   */
+  registries: Record<string, RegistryStore>;
   /** Lines of the daemons' journal (`journalctl -u docker`). */
   journal: { t: number; unit: ServiceName; text: string }[];
 }

@@ -147,6 +147,7 @@ export function createWorld(options: WorldOptions, newId: () => string): World {
     events: [],
     files: { ...DEMO_APP },
     builds: [],
+    registries: {},
     journal: [],
   };
 }

@@ -14,6 +14,7 @@ export type ArgRule =
   | { readonly kind: 'exact'; readonly n: number }
   | { readonly kind: 'min'; readonly n: number }
   | { readonly kind: 'max'; readonly n: number }
+  | { readonly kind: 'range'; readonly min: number; readonly max: number }
   | { readonly kind: 'any' };
 
 export interface DockerCall {

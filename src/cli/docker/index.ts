@@ -12,13 +12,17 @@ import type { ArgRule, DockerCommand } from './command';
 import { boolOf, listOf, parseFlags } from './flags';
 import { commandReference, listedCommands } from './reference';
 import { build } from './commands/build';
+import { commit } from './commands/commit';
 import * as containers from './commands/containers';
+import { diff } from './commands/diff';
 import { exec } from './commands/exec';
+import { history } from './commands/history';
 import * as images from './commands/images';
 import * as inspect from './commands/inspect';
 import { logs } from './commands/logs';
 import * as networks from './commands/networks';
 import { ps } from './commands/ps';
+import { push } from './commands/push';
 import { create, run } from './commands/run';
 import * as system from './commands/system';
 
@@ -37,6 +41,8 @@ const CONTAINER: Readonly<Record<string, DockerCommand>> = {
   top: containers.top,
   logs,
   exec,
+  diff,
+  commit,
 };
 
 const TOP: Readonly<Record<string, DockerCommand>> = {
@@ -48,6 +54,8 @@ const TOP: Readonly<Record<string, DockerCommand>> = {
   images: images.images,
   rmi: images.rmi,
   tag: images.tag,
+  push,
+  history,
   version: system.version,
   info: system.info,
   events: system.events,
@@ -71,6 +79,8 @@ const GROUPS: Readonly<Record<string, Readonly<Record<string, DockerCommand>>>> 
     rm: images.rmi,
     remove: images.rmi,
     tag: images.tag,
+    push,
+    history,
     inspect: inspect.imageInspect,
   },
   network: {
@@ -108,6 +118,10 @@ function argProblem(
       // docker 28 really prints "SRun" here (a stray "S" in cli/required.go); we print what it prints.
       return count > rule.n
         ? { text: `requires at most ${plural(rule.n)}`, see: false, prefix: 'SRun' }
+        : null;
+    case 'range':
+      return count < rule.min || count > rule.max
+        ? { text: `requires at least ${rule.min} and at most ${plural(rule.max)}`, see: false }
         : null;
     case 'any':
       return null;
@@ -162,14 +176,11 @@ const NOT_SIMULATED = new Set([
   'builder',
   'buildx',
   'checkpoint',
-  'commit',
   'compose',
   'config',
   'context',
   'cp',
-  'diff',
   'export',
-  'history',
   'import',
   'load',
   'login',
@@ -178,7 +189,6 @@ const NOT_SIMULATED = new Set([
   'node',
   'plugin',
   'port',
-  'push',
   'rename',
   'save',
   'search',

@@ -61,7 +61,7 @@ export function detailText(data: HostNodeData, t: TFunction): string {
   }
 }
 
-/** "web (nginx), container, running, PID 1208 · PID 1 inside": name, role, state, detail. */
+/** "web (nginx), container, running, PID 1210 · PID 1 inside": name, role, state, detail. */
 export function nodeAccessibleName(data: HostNodeData, t: TFunction): string {
   const status = statusText(data, t);
   const detail = detailText(data, t);

@@ -201,7 +201,7 @@ describe('recent messages', () => {
   it('see nothing after the cursor', () => {
     const start = trace.findIndex((e) => e.label === 'Tasks.Start');
     const messages = recentMessages(trace, start - 1, 'containerd');
-    expect(messages.at(-1)?.label).toBe('Tasks.Create: pid 1208');
+    expect(messages.at(-1)?.label).toBe('Tasks.Create: pid 1210');
     expect(recentMessages(trace, -1, 'containerd')).toEqual([]);
   });
 

@@ -75,18 +75,18 @@ describe('ProcessTreePanel', () => {
     rendered = renderInDom(<ProcessTreePanel />);
     const labels = all('[role="treeitem"]').map((i) => i.getAttribute('aria-label'));
     expect(labels).toContain('containerd-shim-runc-v2, PID 1204, shim of web');
-    expect(labels).toContain('nginx, PID 1208, PID 1 in container web');
+    expect(labels).toContain('nginx, PID 1210, PID 1 in container web');
     const first = all('[role="treeitem"]')[0] as HTMLElement;
     act(() => first.focus());
     press(first, 'End');
     expect(document.activeElement?.getAttribute('aria-label')).toBe(
-      'nginx, PID 1213, PID 3 in container web',
+      'nginx, PID 1215, PID 3 in container web',
     );
     press(document.activeElement as Element, 'ArrowLeft');
     press(document.activeElement as Element, 'Enter');
     expect(useUiStore.getState().selectedPart).toMatch(/^container:[0-9a-f]{64}$/);
     const selected = all('[aria-selected="true"]').map((i) => i.getAttribute('aria-label'));
-    expect(selected).toEqual(['nginx, PID 1208, PID 1 in container web']);
+    expect(selected).toEqual(['nginx, PID 1210, PID 1 in container web']);
   });
 
   it('marks runc and runc init while the container is being created', () => {
@@ -97,9 +97,9 @@ describe('ProcessTreePanel', () => {
     );
     rendered = renderInDom(<ProcessTreePanel />);
     const labels = all('[role="treeitem"]').map((i) => i.getAttribute('aria-label'));
-    expect(labels).toContain('runc, PID 1206, runc create: exits when done');
+    expect(labels).toContain('runc, PID 1207, runc create: exits when done');
     expect(labels).toContain(
-      'runc:[2:INIT], PID 1208, runc init: waits for runc start, PID 1 in container web',
+      'runc:[2:INIT], PID 1210, runc init: waits for runc start, PID 1 in container web',
     );
   });
 });

@@ -48,9 +48,9 @@ describe('buildProcessTree', () => {
       '  containerd(812) [containerd]',
       '  dockerd(845) [dockerd]',
       '  containerd-shim-runc-v2(1204) [shim] {web null}',
-      '    nginx(1208) [container] {web 1}',
-      '      nginx(1211) [container] {web 2}',
-      '      nginx(1213) [container] {web 3}',
+      '    nginx(1210) [container] {web 1}',
+      '      nginx(1213) [container] {web 2}',
+      '      nginx(1215) [container] {web 3}',
     ]);
   });
 
@@ -60,8 +60,8 @@ describe('buildProcessTree', () => {
     const during = draw(buildProcessTree(worldAfter(d, 'runc init waits on exec.fifo')));
     expect(during.slice(3)).toEqual([
       '  containerd-shim-runc-v2(1204) [shim] {web null}',
-      '    runc(1206) [runc] {web null}',
-      '      runc:[2:INIT](1208) [runc-init] {web 1}',
+      '    runc(1207) [runc] {web null}',
+      '      runc:[2:INIT](1210) [runc-init] {web 1}',
     ]);
     const runcCreate = buildProcessTree(worldAfter(d, 'runc create', 1))[0]?.children[2]
       ?.children[0];
@@ -69,11 +69,11 @@ describe('buildProcessTree', () => {
 
     const reparented = worldAfter(
       d,
-      'runc:[2:INIT] (1208) re-parented to containerd-shim-runc-v2 (1204)',
+      'runc:[2:INIT] (1210) re-parented to containerd-shim-runc-v2 (1204)',
     );
     expect(draw(buildProcessTree(reparented)).slice(3)).toEqual([
       '  containerd-shim-runc-v2(1204) [shim] {web null}',
-      '    runc:[2:INIT](1208) [runc-init] {web 1}',
+      '    runc:[2:INIT](1210) [runc-init] {web 1}',
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('buildProcessTree', () => {
     d.run('nginx', { name: 'web' });
     const rebuilt = d.sim.worldAt(d.sim.trace.length - 1);
     const init = buildProcessTree(rebuilt)[0]?.children[2]?.children[0];
-    expect(init).toMatchObject({ pid: 1208, name: 'nginx', kind: 'container' });
+    expect(init).toMatchObject({ pid: 1210, name: 'nginx', kind: 'container' });
   });
 
   it('keeps the shim and its container when dockerd is killed', () => {
@@ -92,7 +92,7 @@ describe('buildProcessTree', () => {
     const lines = draw(buildProcessTree(d.sim.world));
     expect(lines.some((line) => line.includes('dockerd'))).toBe(false);
     expect(lines).toContain('  containerd-shim-runc-v2(1204) [shim] {web null}');
-    expect(lines).toContain('    nginx(1208) [container] {web 1}');
+    expect(lines).toContain('    nginx(1210) [container] {web 1}');
   });
 
   it('shows a container without a record by its short ID', () => {
@@ -131,9 +131,9 @@ describe('visibleRows', () => {
       '├─812',
       '├─845',
       '└─1204',
-      '   └─1208',
-      '      ├─1211',
-      '      └─1213',
+      '   └─1210',
+      '      ├─1213',
+      '      └─1215',
     ]);
     expect(byPid(rows, 845)).toMatchObject({ level: 2, posInSet: 2, setSize: 3, parentPid: 1 });
     expect(byPid(rows, 1204)?.expanded).toBe(true);
@@ -170,14 +170,14 @@ describe('treeMove', () => {
     expect(treeMove(rows, 1, 'ArrowDown')).toEqual({ type: 'focus', pid: 812 });
     expect(treeMove(rows, 812, 'ArrowUp')).toEqual({ type: 'focus', pid: 1 });
     expect(treeMove(rows, 1, 'ArrowUp')).toBeNull();
-    expect(treeMove(rows, 845, 'End')).toEqual({ type: 'focus', pid: 1213 });
-    expect(treeMove(rows, 1213, 'Home')).toEqual({ type: 'focus', pid: 1 });
+    expect(treeMove(rows, 845, 'End')).toEqual({ type: 'focus', pid: 1215 });
+    expect(treeMove(rows, 1215, 'Home')).toEqual({ type: 'focus', pid: 1 });
   });
 
   it('opens, enters, closes and leaves with Right and Left', () => {
-    expect(treeMove(rows, 1204, 'ArrowRight')).toEqual({ type: 'focus', pid: 1208 });
+    expect(treeMove(rows, 1204, 'ArrowRight')).toEqual({ type: 'focus', pid: 1210 });
     expect(treeMove(rows, 1204, 'ArrowLeft')).toEqual({ type: 'collapse', pid: 1204 });
-    expect(treeMove(rows, 1211, 'ArrowLeft')).toEqual({ type: 'focus', pid: 1208 });
+    expect(treeMove(rows, 1213, 'ArrowLeft')).toEqual({ type: 'focus', pid: 1210 });
     expect(treeMove(rows, 812, 'ArrowRight')).toBeNull();
     const closed = visibleRows(buildProcessTree(d.sim.world), new Set([1204]));
     expect(treeMove(closed, 1204, 'ArrowRight')).toEqual({ type: 'expand', pid: 1204 });

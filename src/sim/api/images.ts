@@ -1,15 +1,36 @@
 /**
- * `/images/...` routes: pull (`POST /images/create`, a stream of JSON progress lines), list,
- * inspect, tag and remove, with dockerd's conflict rules for images in use.
+ * `/images/...` routes: pull (`POST /images/create`) and push (`POST /images/{name}/push`),
+ * streams of JSON progress lines; list, inspect, history, tag and remove (dockerd's conflict
+ * rules in ../images/remove.ts).
  */
+import type { Result } from '../daemon/result';
 import { displayReference, findImage } from '../daemon/lookup';
 import { tagImage } from '../daemon/tag';
-import { shortId } from '../digest';
 import type { DockerHost } from '../host';
+import { imageHistory } from '../images/history';
 import { pullImage, type ProgressLine } from '../images/pull';
+import { pushImage } from '../images/push';
 import { familiarTagged, parseReference } from '../images/reference';
+import { deleteImage } from '../images/remove';
 import type { Image } from '../types';
-import { apiError, flag, isoTime, json, noContent, type Handler } from './http';
+import type { ApiResponse } from './types';
+import { apiError, flag, fromResult, isoTime, json, noContent, type Handler } from './http';
+
+/**
+ * A progress stream: errors found before any progress are plain errors; later ones travel
+ * inside the stream, as dockerd writes them once the stream has started.
+ */
+function progressStream(
+  run: (progress: (line: ProgressLine) => void) => Result<unknown>,
+): ApiResponse {
+  const lines: ProgressLine[] = [];
+  const result = run((line) => lines.push(line));
+  if (!result.ok) {
+    if (lines.length === 0) return apiError(result.status, result.message);
+    lines.push({ errorDetail: { message: result.message }, error: result.message });
+  }
+  return { status: 200, headers: { 'Content-Type': 'application/json' }, stream: lines };
+}
 
 export const pull: Handler = (ctx) => {
   const fromImage = ctx.query.get('fromImage') ?? '';
@@ -18,15 +39,28 @@ export const pull: Handler = (ctx) => {
   const isDigest = tag.startsWith('sha256:');
   const reference =
     tag === '' ? fromImage : isDigest ? `${fromImage}@${tag}` : `${fromImage}:${tag}`;
-  const lines: ProgressLine[] = [];
-  const result = pullImage(ctx.h, reference, (line) => lines.push(line));
-  if (!result.ok) {
-    // Errors found before any progress are plain errors; later ones travel inside the stream.
-    if (lines.length === 0) return apiError(result.status, result.message);
-    lines.push({ errorDetail: { message: result.message }, error: result.message });
-  }
-  return { status: 200, headers: { 'Content-Type': 'application/json' }, stream: lines };
+  return progressStream((progress) => pullImage(ctx.h, reference, progress));
 };
+
+/** `docker push`: the CLI sends the familiar name and, unless `--all-tags`, the tag. */
+export const push: Handler = (ctx) => {
+  const name = ctx.params[0] ?? '';
+  const tag = ctx.query.get('tag') ?? '';
+  return progressStream((progress) => pushImage(ctx.h, name, tag === '' ? null : tag, progress));
+};
+
+/** A route on one image: its answer, or dockerd's 404 for a name it does not know. */
+function onImage(answer: (h: DockerHost, image: Image) => unknown): Handler {
+  return (ctx) => {
+    const name = ctx.params[0] ?? '';
+    const image = findImage(ctx.h, name);
+    return image
+      ? json(200, answer(ctx.h, image))
+      : apiError(404, `No such image: ${displayReference(name)}`);
+  };
+}
+
+export const history = onImage(imageHistory);
 
 function created(image: Image): number {
   return Math.floor(Date.parse(image.created) / 1000);
@@ -36,17 +70,52 @@ function containersUsing(h: DockerHost, image: Image): number {
   return Object.values(h.world.containers).filter((c) => c.imageId === image.id).length;
 }
 
+/** Go's path.Match for the `reference` filter: `*` and `?` stop at `/`. */
+function globMatch(pattern: string, text: string): boolean {
+  const source = pattern
+    .split('')
+    .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(text);
+}
+
+/** The `filters` of `GET /images/json` this simulation knows: `reference` and `dangling`. */
+function filtered(query: URLSearchParams, image: Image): string[] | null {
+  let filters: Record<string, Record<string, boolean>> = {};
+  try {
+    filters = JSON.parse(query.get('filters') ?? '{}') as typeof filters;
+  } catch {
+    return image.repoTags;
+  }
+  const dangling = Object.keys(filters['dangling'] ?? {});
+  if (dangling.includes('true') && image.repoTags.length > 0) return null;
+  if (dangling.includes('false') && image.repoTags.length === 0) return null;
+  const patterns = Object.keys(filters['reference'] ?? {});
+  if (patterns.length === 0) return image.repoTags;
+  // A tag matches as `name:tag`, or by its name alone; only matching tags are listed.
+  const tags = image.repoTags.filter((t) =>
+    patterns.some((p) => globMatch(p, t) || globMatch(p, t.slice(0, t.lastIndexOf(':')))),
+  );
+  return tags.length > 0 ? tags : null;
+}
+
 export const list: Handler = (ctx) => {
   const images = Object.values(ctx.h.world.images);
   const parents = new Set(images.map((i) => i.parent).filter(Boolean));
-  // Without `all`, untagged images that are a build step's parent (intermediate images) hide.
+  // Without `all`, untagged images that are a build step's parent (intermediate images) hide;
+  // other untagged ones show as <none>, whether or not a container uses them.
   const all = images
     .filter(
       (i) =>
         flag(ctx.query, 'all') ||
         i.repoTags.length > 0 ||
-        (!parents.has(i.id) && containersUsing(ctx.h, i) === 0),
+        i.repoDigests.length > 0 ||
+        !parents.has(i.id),
     )
+    .flatMap((i) => {
+      const repoTags = filtered(ctx.query, i);
+      return repoTags ? [{ ...i, repoTags }] : [];
+    })
     .sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
   return json(
     200,
@@ -69,7 +138,7 @@ export function imageInspect(h: DockerHost, i: Image): Record<string, unknown> {
     Id: i.id,
     RepoTags: i.repoTags,
     RepoDigests: i.repoDigests,
-    Parent: '',
+    Parent: i.parent ?? '',
     Comment: '',
     Created: i.created,
     Config: {
@@ -95,13 +164,7 @@ export function imageInspect(h: DockerHost, i: Image): Record<string, unknown> {
   };
 }
 
-export const inspect: Handler = (ctx) => {
-  const name = ctx.params[0] ?? '';
-  const image = findImage(ctx.h, name);
-  return image
-    ? json(200, imageInspect(ctx.h, image))
-    : apiError(404, `No such image: ${displayReference(name)}`);
-};
+export const inspect = onImage(imageInspect);
 
 export const tag: Handler = (ctx) => {
   const source = ctx.params[0] ?? '';
@@ -115,78 +178,15 @@ export const tag: Handler = (ctx) => {
 };
 
 export const remove: Handler = (ctx) => {
-  const h = ctx.h;
   const name = ctx.params[0] ?? '';
-  const image = findImage(h, name);
+  const image = findImage(ctx.h, name);
   if (!image) return apiError(404, `No such image: ${displayReference(name)}`);
-  const force = flag(ctx.query, 'force');
-  const parsed = parseReference(name);
-  const byTag =
-    parsed.ok && image.repoTags.includes(familiarTagged(parsed.ref))
-      ? familiarTagged(parsed.ref)
-      : null;
-  const users = Object.values(h.world.containers).filter((c) => c.imageId === image.id);
-  const running = users.find((c) => c.state === 'running' || c.state === 'paused');
-  if (byTag && image.repoTags.length > 1) {
-    h.change(
-      {
-        op: 'image.update',
-        id: image.id,
-        patch: { repoTags: image.repoTags.filter((t) => t !== byTag) },
-      },
-      'dockerd',
-      `untag ${byTag}`,
-    );
-    return json(200, [{ Untagged: byTag }]);
-  }
-  if (running && force) {
-    return apiError(
-      409,
-      `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image is being used by running container ${shortId(running.id)}`,
-    );
-  }
-  const user = users[0];
-  if (user && !force) {
-    const what = byTag ? `remove repository reference "${name}"` : `delete ${shortId(image.id)}`;
-    return apiError(
-      409,
-      `conflict: unable to ${what} (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(image.id)}`,
-    );
-  }
-  const answer: Record<string, string>[] = [];
-  for (const t of image.repoTags) answer.push({ Untagged: t });
-  for (const d of image.repoDigests) answer.push({ Untagged: d });
-  if (users.length > 0) {
-    // Forced while stopped containers use it: only the names go; the image stays, untagged.
-    h.change(
-      { op: 'image.update', id: image.id, patch: { repoTags: [], repoDigests: [] } },
-      'dockerd',
-      'untagged',
-    );
-    return json(200, answer);
-  }
-  h.change({ op: 'image.remove', id: image.id }, 'dockerd', `image ${shortId(image.id)} deleted`);
-  answer.push({ Deleted: image.id });
-  const stillUsed = new Set(Object.values(h.world.images).flatMap((i) => i.layers));
-  for (const digest of image.layers) {
-    const layer = h.world.layers[digest];
-    if (!layer || stillUsed.has(digest)) continue;
-    h.change({ op: 'layer.remove', digest }, 'dockerd', `layer ${shortId(digest)} deleted`);
-    answer.push({ Deleted: layer.diffId });
-  }
-  h.change(
-    {
-      op: 'event',
-      event: {
-        type: 'image',
-        action: 'delete',
-        actorId: image.id,
-        attributes: { name },
-        time: h.now,
-      },
-    },
-    'dockerd',
-    'event image delete',
+  const result = deleteImage(
+    ctx.h,
+    name,
+    image,
+    flag(ctx.query, 'force'),
+    !flag(ctx.query, 'noprune'),
   );
-  return json(200, answer);
+  return fromResult(result, (records) => json(200, records));
 };

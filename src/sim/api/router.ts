@@ -6,6 +6,7 @@
 import { ERA_INFO } from '../eras';
 import type { DockerHost } from '../host';
 import { build } from './build';
+import * as commits from './commit';
 import * as containers from './containers';
 import * as execs from './exec';
 import { apiError, type Handler } from './http';
@@ -51,6 +52,8 @@ const routes: readonly Route[] = [
   { method: 'POST', pattern: new RegExp(`^/containers/${ID}/resize$`), handler: containers.resize },
   { method: 'GET', pattern: new RegExp(`^/containers/${ID}/logs$`), handler: containers.logs },
   { method: 'GET', pattern: new RegExp(`^/containers/${ID}/top$`), handler: containers.top },
+  { method: 'GET', pattern: new RegExp(`^/containers/${ID}/changes$`), handler: commits.changes },
+  { method: 'POST', pattern: /^\/commit$/, handler: commits.commit },
   { method: 'DELETE', pattern: new RegExp(`^/containers/${ID}$`), handler: containers.remove },
   { method: 'POST', pattern: new RegExp(`^/containers/${ID}/exec$`), handler: execs.create },
   { method: 'POST', pattern: new RegExp(`^/exec/${ID}/start$`), handler: execs.start },
@@ -61,6 +64,8 @@ const routes: readonly Route[] = [
   { method: 'GET', pattern: /^\/images\/json$/, handler: images.list },
   { method: 'GET', pattern: /^\/images\/(.+)\/json$/, handler: images.inspect },
   { method: 'POST', pattern: /^\/images\/(.+)\/tag$/, handler: images.tag },
+  { method: 'POST', pattern: /^\/images\/(.+)\/push$/, handler: images.push },
+  { method: 'GET', pattern: /^\/images\/(.+)\/history$/, handler: images.history },
   { method: 'DELETE', pattern: /^\/images\/(.+)$/, handler: images.remove },
   { method: 'GET', pattern: /^\/networks$/, handler: networks.list },
   { method: 'POST', pattern: /^\/networks\/create$/, handler: networks.create },

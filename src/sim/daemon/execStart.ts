@@ -13,6 +13,7 @@ import { spawn } from '../kernel';
 import { execInTask } from '../runtime';
 import type { StdioFrame } from '../api/types';
 import { endpoint } from '../trace';
+import { saveFs } from '../writableLayer';
 import type { Container, Exec } from '../types';
 import { activeExec } from './exec';
 import { resolveUser } from './execConfig';
@@ -182,9 +183,10 @@ export function startExec(
     `exec ${id.slice(0, 12)} running (pid ${pid})`,
   );
   const p = resolved.ok ? resolved.program : null;
-  const frames = p
-    ? p.output({ procs: namespaceView(h, c, view), self: nsPid, nowMs: h.world.epochMs + h.now })
-    : [];
+  const now = { procs: namespaceView(h, c, view), self: nsPid, nowMs: h.world.epochMs + h.now };
+  const frames = p ? p.output(now) : [];
+  // What it wrote to files lands in the container's layer or its volumes as it starts.
+  if (p?.files) saveFs(h, c, view.fs, p.files(now));
   writeExecOutput(h, c, e, frames);
   if (p && p.runsForMs !== null)
     h.schedule(Math.max(1, p.runsForMs), { kind: 'programExit', pid, status: p.exitCode });

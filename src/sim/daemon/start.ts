@@ -13,7 +13,9 @@ import { resolveProgram, type Program } from '../programs';
 import { containerdUnavailable, createTask, isContainerdUp, startTask } from '../runtime';
 import { endpoint } from '../trace';
 import type { Container, ContainerState } from '../types';
+import { saveFs } from '../writableLayer';
 import { removeContainer } from './control';
+import { scriptedInit, startupWrites } from './initScript';
 import { writeOutput } from './output';
 import { fail, ok, type Result } from './result';
 
@@ -61,13 +63,17 @@ export function startContainer(
     'endpoint allocated',
   );
 
-  const resolved = resolveProgram([c.path, ...c.args], {
-    tty: c.config.tty,
-    openStdin: c.config.openStdin,
-    env: c.config.env,
-    hostname: c.id.slice(0, 12),
-    binaries: image.binaries,
-  });
+  // A command that works on files (a shell script, cat, ls, rm...) runs as `docker exec` runs it.
+  const scripted = scriptedInit(h, c);
+  const resolved = scripted
+    ? { ok: true as const, program: scripted.program }
+    : resolveProgram([c.path, ...c.args], {
+        tty: c.config.tty,
+        openStdin: c.config.openStdin,
+        env: c.config.env,
+        hostname: c.id.slice(0, 12),
+        binaries: image.binaries,
+      });
 
   let initPid: number;
   let program: Program;
@@ -141,6 +147,9 @@ export function startContainer(
     `container ${c.name} running`,
   );
   containerEvent(h, c, 'start');
+  if (scripted?.after) saveFs(h, c, scripted.before, scripted.after);
+  const wrote = startupWrites(h, c, program.comm);
+  if (wrote) saveFs(h, c, wrote.before, wrote.after);
   writeOutput(h, c, program.output);
   if (program.runsForMs !== null) {
     const main = Object.values(h.world.processes).find(

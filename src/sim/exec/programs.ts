@@ -11,6 +11,7 @@
 import { psOutput } from '../containerPs';
 import { resolveProgram } from '../programs';
 import { cat, ls } from './files';
+import { copy, FILE_PROGRAMS, mkdir, rm, touch } from './fsPrograms';
 import { shell } from './shell';
 import {
   basename,
@@ -31,8 +32,11 @@ export type { ExecContext, ExecProgram, ExecUser, ResolvedExec, RunningNow } fro
  */
 export function resolveExec(argv: readonly string[], ctx: ExecContext): ResolvedExec {
   const [first = '', ...rest] = argv;
+  // Every userland but scratch has the file utilities (BusyBox applets or coreutils).
   const has = (bin: string): boolean =>
-    ctx.view.binaries.includes(bin) || ctx.view.binaries.includes(basename(bin));
+    ctx.view.binaries.includes(bin) ||
+    ctx.view.binaries.includes(basename(bin)) ||
+    (ctx.view.userland !== 'scratch' && FILE_PROGRAMS.has(basename(bin)));
   if (first.includes('/') && !has(first))
     return { ok: false, error: `exec: "${first}": stat ${first}: no such file or directory` };
   if (!has(first))
@@ -46,6 +50,15 @@ function known(name: string, args: readonly string[], ctx: ExecContext): ExecPro
       return ls(args, ctx);
     case 'cat':
       return cat(args, ctx);
+    case 'touch':
+      return touch(args, ctx);
+    case 'rm':
+      return rm(args, ctx);
+    case 'mkdir':
+      return mkdir(args, ctx);
+    case 'cp':
+    case 'mv':
+      return copy(name, args, ctx);
     case 'ps':
       return simple('ps', args, (now) =>
         psOutput(ctx.view.userland === 'debian' ? 'procps' : 'busybox', {

@@ -1,14 +1,20 @@
 /**
  * Shells inside a container: BusyBox ash (Alpine, BusyBox), dash as Debian's `sh`, and bash.
- * `sh -c` runs a script of simple commands joined by `;`, `&&` and `||`, with `$VAR` and `$?`
- * expanded as each command runs; `cd`, `exit`, `echo`, `pwd`, `true`, `false` are builtins and
- * the rest run as the canned programs. A lone command is exec'd by the shell, so the process
- * becomes that program. Without `-i` a shell reads end-of-file and exits at once.
+ * `sh -c` runs a script of simple commands joined by `;`, `&&` and `||` (shellParse.ts), with
+ * `$VAR` and `$?` expanded as each command runs and output redirected into files (written as
+ * any write in the container: copied up, or into a volume); `cd`, `exit`, `echo`, `pwd`,
+ * `true`, `false` are builtins and the rest run as the canned programs. A lone command is
+ * exec'd by the shell, so the process becomes that program. Without `-i` a shell reads
+ * end-of-file and exits at once.
  */
 import type { StdioFrame } from '../api/types';
-import { listDir, resolvePath } from '../containerFs';
+import { fsNode, resolvePath, type ContainerView } from '../containerFs';
+import { withFs, writeFile, type FsErrno } from '../writableLayer';
+import { strerror } from './fsPrograms';
+import { expandWord, parseScript } from './shellParse';
 import {
   err,
+  NOBODY_RUNNING,
   out,
   simple,
   type ExecContext,
@@ -66,62 +72,6 @@ export function shell(
     ctx.openStdin ? null : 1,
   );
 }
-
-/** A word as written: literal parts, and parts whose `$VAR`s expand when the command runs. */
-type Word = { readonly expands: boolean; readonly text: string }[];
-type Op = ';' | '&&' | '||';
-
-/** Splits `sh -c` text into simple commands joined by `;`, `&&`, `||`; null if it uses more. */
-function parseScript(text: string): { op: Op; words: Word[] }[] | null {
-  const commands: { op: Op; words: Word[] }[] = [{ op: ';', words: [] }];
-  let word: Word | null = null;
-  const add = (expands: boolean, part: string): void => {
-    const parts: Word = word ?? [];
-    const last = parts.at(-1);
-    word =
-      last?.expands === expands
-        ? [...parts.slice(0, -1), { expands, text: last.text + part }]
-        : [...parts, { expands, text: part }];
-  };
-  const flush = (): void => {
-    if (word !== null) commands.at(-1)?.words.push(word);
-    word = null;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    const two = text.slice(i, i + 2);
-    if (/\s/.test(ch)) flush();
-    else if (two === '&&' || two === '||' || ch === ';') {
-      flush();
-      commands.push({ op: ch === ';' ? ';' : (two as Op), words: [] });
-      if (ch !== ';') i++;
-    } else if ('|&<>()`{}\\'.includes(ch)) return null;
-    else if (ch === "'" || ch === '"') {
-      const end = text.indexOf(ch, i + 1);
-      if (end < 0) return null;
-      add(ch === '"', text.slice(i + 1, end));
-      i = end;
-    } else add(true, ch); // unquoted: `$VAR` expands, the rest stays as it is
-  }
-  flush();
-  return commands.filter((c) => c.words.length > 0);
-}
-
-/** Expands `$VAR`, `${VAR}` and `$?` with the values the shell has when the command runs. */
-function expandWords(words: readonly Word[], env: (key: string) => string): string[] {
-  return words.map((w) =>
-    w
-      .map((part) =>
-        part.expands
-          ? part.text.replace(/\$(\{(\w+)\}|(\w+)|\?)/g, (_, _b, a?: string, b?: string) =>
-              env(a ?? b ?? '?'),
-            )
-          : part.text,
-      )
-      .join(''),
-  );
-}
-
 function notFound(flavour: Flavour, name: string, cmd: string): string {
   if (flavour === 'bash') return `bash: line 1: ${cmd}: command not found`;
   if (flavour === 'dash') return `${name}: 1: ${cmd}: not found`;
@@ -136,7 +86,33 @@ function cdFailed(flavour: Flavour, name: string, dir: string): StdioFrame {
   return err(`${name}: cd: can't cd to ${dir}: No such file or directory`);
 }
 
-/** `sh -c 'a; b && c'`: builtins run in the shell, other commands as the programs above. */
+/**
+ * A redirection the shell could not open: ash and dash word ENOENT by what they were doing
+ * ("nonexistent directory", "Directory nonexistent"), bash gives strerror.
+ */
+function cannotCreate(flavour: Flavour, name: string, target: string, errno: FsErrno): StdioFrame {
+  const gnu = flavour !== 'ash';
+  if (flavour === 'bash') return err(`bash: line 1: ${target}: ${strerror(errno, gnu)}`);
+  if (flavour === 'dash')
+    return err(
+      `${name}: 1: cannot create ${target}: ${errno === 'ENOENT' ? 'Directory nonexistent' : strerror(errno, gnu)}`,
+    );
+  return err(
+    `${name}: can't create ${target}: ${errno === 'ENOENT' ? 'nonexistent directory' : strerror(errno, gnu)}`,
+  );
+}
+
+/** Where descriptors 1 and 2 go: the terminal's streams, nowhere, or a file. */
+type Sink = 'stdout' | 'stderr' | 'null' | { readonly path: string };
+
+interface Step {
+  readonly frames: StdioFrame[];
+  readonly status: number;
+  readonly ms: number | null;
+  readonly view: ContainerView;
+}
+
+/** `sh -c 'a; b && c > f'`: builtins run in the shell, other commands as the programs above. */
 function script(
   name: string,
   flavour: Flavour,
@@ -147,51 +123,85 @@ function script(
   const lookup = (key: string): string =>
     ctx.env.find((e) => e.startsWith(`${key}=`))?.slice(key.length + 1) ?? '';
   const parsed = parseScript(text);
-  // Pipes, redirections and subshells are beyond these canned programs: the shell runs quietly.
+  // Pipes, input redirections and subshells are beyond these canned programs: it runs quietly.
   if (parsed === null) return simple(name, ['-c', text], [], 0, 5);
   const first = parsed[0];
-  if (parsed.length === 1 && first) {
-    const only = expandWords(first.words, (key) => (key === '?' ? '0' : lookup(key)));
+  if (parsed.length === 1 && first && first.redirects.length === 0) {
+    const only = first.words.map((w) => expandWord(w, (k) => (k === '?' ? '0' : lookup(k))));
     // A single command: the shell execs it, so the process becomes that program.
     const inner = BUILTINS.has(only[0] ?? '') ? null : resolveExec(only, ctx);
     if (inner?.ok) return inner.program;
   }
-  const run = (
-    now: RunningNow | null,
-  ): { frames: StdioFrame[]; status: number; ms: number | null } => {
+  const run = (now: RunningNow): Step => {
     let status = 0;
     let cwd = ctx.cwd;
+    let view = ctx.view;
     let ms: number | null = 1;
     const frames: StdioFrame[] = [];
     const env = (key: string): string => (key === '?' ? String(status) : lookup(key));
-    for (const { op, words } of parsed) {
+    const send = (sink: Sink, frame: StdioFrame): void => {
+      if (sink === 'null') return;
+      if (typeof sink === 'string') frames.push({ stream: sink, data: frame.data });
+      else {
+        const written = writeFile(view, sink.path, frame.data, true);
+        if (written.ok) view = withFs(view, written.fs);
+      }
+    };
+    commands: for (const { op, words, redirects } of parsed) {
       if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
-      const [cmd = '', ...rest] = expandWords(words, env);
-      if (cmd === 'exit') return { frames, status: Number(rest[0] ?? status) % 256, ms };
+      // Redirections are opened (files made or emptied) before the command runs.
+      const sinks: Record<1 | 2, Sink> = { 1: 'stdout', 2: 'stderr' };
+      for (const r of redirects) {
+        if ('dup' in r) {
+          sinks[r.fd] = sinks[r.dup];
+          continue;
+        }
+        const target = expandWord(r.target, env);
+        const path = resolvePath(cwd, target);
+        if (path === '/dev/null') {
+          sinks[r.fd] = 'null';
+          continue;
+        }
+        const opened = writeFile(view, path, '', r.append);
+        if (!opened.ok) {
+          send(sinks[2], cannotCreate(flavour, name, target, opened.errno));
+          status = flavour === 'dash' ? 2 : 1;
+          continue commands;
+        }
+        view = withFs(view, opened.fs);
+        sinks[r.fd] = { path };
+      }
+      const [cmd = '', ...rest] = words.map((w) => expandWord(w, env));
+      if (cmd === '') continue;
+      if (cmd === 'exit') return { frames, status: Number(rest[0] ?? status) % 256, ms, view };
       if (cmd === 'cd') {
         const target = resolvePath(cwd, rest[0] ?? ctx.user.home);
-        const exists = listDir(ctx.view, target) !== null;
+        const exists = fsNode(view, target)?.kind === 'dir';
         if (exists) cwd = target;
-        else frames.push(cdFailed(flavour, name, rest[0] ?? ''));
+        else send(sinks[2], cdFailed(flavour, name, rest[0] ?? ''));
         status = exists ? 0 : flavour === 'bash' ? 1 : 2;
         continue;
       }
+      const here = { ...ctx, cwd, view };
       const resolved = BUILTINS.has(cmd)
         ? { ok: true as const, program: builtin(cmd, rest, cwd) }
-        : resolveExec([cmd, ...rest], { ...ctx, cwd });
+        : resolveExec([cmd, ...rest], here);
       if (!resolved.ok) {
-        frames.push(err(notFound(flavour, name, cmd)));
+        send(sinks[2], err(notFound(flavour, name, cmd)));
         status = 127;
         continue;
       }
       const p = resolved.program;
-      if (now) frames.push(...p.output(now));
+      const output = p.output(now);
+      if (p.files) view = withFs(view, p.files(now));
+      for (const frame of output) send(sinks[frame.stream === 'stdout' ? 1 : 2], frame);
       status = p.exitCode;
       ms = ms === null || p.runsForMs === null ? null : ms + p.runsForMs;
     }
-    return { frames, status, ms };
+    return { frames, status, ms, view };
   };
-  const dry = run(null);
+  // The exit status and running time do not depend on the moment it runs.
+  const dry = run(NOBODY_RUNNING);
   return {
     comm: name,
     args: [name, '-c', text],
@@ -199,10 +209,19 @@ function script(
     exitCode: dry.status,
     handles: {},
     output: (now) => run(now).frames,
+    ...(dry.view.fs === ctx.view.fs ? {} : { files: (now: RunningNow) => run(now).view.fs }),
   };
 }
 
+/** `echo [-n]`, `pwd`, `true`, `false`, `:` run inside the shell. */
 function builtin(cmd: string, args: readonly string[], cwd: string): ExecProgram {
-  const frames = cmd === 'echo' ? [out(args.join(' '))] : cmd === 'pwd' ? [out(cwd)] : [];
+  const bare = args[0] === '-n';
+  const text = (bare ? args.slice(1) : args).join(' ');
+  const frames =
+    cmd === 'echo'
+      ? [{ stream: 'stdout' as const, data: bare ? text : `${text}\n` }]
+      : cmd === 'pwd'
+        ? [out(cwd)]
+        : [];
   return simple(cmd, args, frames, cmd === 'false' ? 1 : 0, 0);
 }

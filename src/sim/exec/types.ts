@@ -4,7 +4,7 @@
  * is (ExecProgram). Plus the small builders the programs are written with.
  */
 import type { StdioFrame } from '../api/types';
-import type { ContainerView } from '../containerFs';
+import type { ContainerView, FsState } from '../containerFs';
 import type { NsProcess } from '../containerPs';
 import type { Program } from '../programs';
 
@@ -46,6 +46,11 @@ export interface ExecProgram {
   readonly handles: Program['handles'];
   /** What it writes when it starts, with its own line ends. */
   output(now: RunningNow): StdioFrame[];
+  /**
+   * The container's files once it has run (its writable layer, volumes, bind-mounted host
+   * files), for a program that writes any; dockerd records them when it starts.
+   */
+  readonly files?: (now: RunningNow) => FsState;
 }
 
 export type ResolvedExec = { ok: true; program: ExecProgram } | { ok: false; error: string };
@@ -69,3 +74,6 @@ export function simple(
 }
 
 export const isGnu = (ctx: ExecContext): boolean => ctx.view.userland === 'debian';
+
+/** What a process sees before it is placed in the namespace (dry runs, a container's init). */
+export const NOBODY_RUNNING: RunningNow = { procs: [], self: 1, nowMs: 0 };

@@ -39,6 +39,8 @@ const EXTRA: Record<string, string[]> = {
   // node's full images build on buildpack-deps, which installs procps.
   'library/node': ['node', 'npm', 'npx', 'yarn', 'docker-entrypoint.sh', 'ps', 'top'],
   'library/python': ['python', 'python3', 'pip', 'pip3'],
+  // registry:2's entrypoint script execs `registry serve <config>`.
+  'library/registry': ['registry', '/bin/registry', 'entrypoint.sh', '/entrypoint.sh'],
 };
 
 export function binariesFor(

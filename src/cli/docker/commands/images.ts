@@ -1,6 +1,7 @@
 /**
  * Image commands: `images` (one row per tag, `<none>` for untagged), `pull` (the progress
  * stream, then the reference pulled), `rmi` (the daemon's Untagged/Deleted list), `tag`.
+ * `push` and `history` have files of their own.
  */
 import { familiarName, fullName, parseReference } from '../../../sim/images/reference';
 import { errorText, isError, query, segment, failed } from '../client';
@@ -11,6 +12,7 @@ import { humanSize } from '../../../sim/api/humanize';
 import { ago, shortId } from '../format/values';
 import { filtersQuery } from './ps';
 import { pullImage } from './pullStream';
+import { registryHint } from './push';
 
 interface ImageSummary {
   Id: string;
@@ -21,6 +23,8 @@ interface ImageSummary {
 }
 
 const TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
+const DIGESTS_TABLE =
+  'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
 const HEADERS = {
   Repository: 'REPOSITORY',
   Tag: 'TAG',
@@ -46,14 +50,17 @@ export const images: DockerCommand = {
       const tags = image.RepoTags && image.RepoTags.length > 0 ? image.RepoTags : ['<none>:<none>'];
       return tags.map((repoTag) => {
         const colon = repoTag.lastIndexOf(':');
+        const repository = repoTag.slice(0, colon);
+        // The digest this repository knows the image by (pushed or pulled), if any.
+        const digest = image.RepoDigests?.find((d) => d.startsWith(`${repository}@`));
         return {
-          Repository: repoTag.slice(0, colon),
+          Repository: repository,
           Tag: repoTag.slice(colon + 1),
           ID: trunc ? shortId(image.Id) : image.Id,
           CreatedSince: ago(image.Created ?? 0, nowMs),
           CreatedAt: new Date((image.Created ?? 0) * 1000).toISOString(),
           Size: humanSize(image.Size ?? 0),
-          Digest: image.RepoDigests?.[0]?.split('@')[1] ?? '<none>',
+          Digest: digest?.slice(digest.indexOf('@') + 1) ?? '<none>',
         };
       });
     });
@@ -61,7 +68,7 @@ export const images: DockerCommand = {
     // -q lists each image once, however many tags it has, as the CLI does.
     const listed = quiet ? rows.filter((r, i) => rows.findIndex((o) => o.ID === r.ID) === i) : rows;
     return printList(ctx, listed, quiet ? '{{.ID}}' : flagOf(flags, 'format'), {
-      table: TABLE,
+      table: boolOf(flags, 'digests') ? DIGESTS_TABLE : TABLE,
       headers: HEADERS,
     });
   },
@@ -83,6 +90,8 @@ export const pull: DockerCommand = {
     if (!boolOf(flags, 'quiet')) for (const line of pulled.lines) ctx.out(`${line}\n`);
     if (!pulled.ok) {
       ctx.err(`${pulled.error}\n`);
+      const hint = registryHint(pulled.error);
+      if (hint) ctx.err(hint);
       return 1;
     }
     const ref = parsed.ref;

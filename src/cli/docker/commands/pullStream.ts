@@ -1,7 +1,8 @@
 /**
  * `POST /images/create`: the pull the CLI runs for `docker pull` and when `docker run` finds no
- * image. The JSON progress stream is printed as the CLI prints it without a TTY (one line per
- * status, `id: status`); an error inside the stream ends it.
+ * image. Its JSON progress stream, like push's, is printed as the CLI's jsonmessage printer
+ * prints it without a TTY: one line per status (`id: status`), progress-bar lines (`Pushing`
+ * with a byte count) and `aux` lines left out; an error inside the stream ends it.
  */
 import { familiarTagged, fullName, parseReference } from '../../../sim/images/reference';
 import { errorText, isError, query, type EngineClient } from '../client';
@@ -14,6 +15,23 @@ interface ProgressJson {
   id?: string;
   error?: string;
   errorDetail?: { message?: string };
+  progressDetail?: { current?: number; total?: number };
+  aux?: unknown;
+}
+
+/** The lines a progress stream prints without a terminal, or its error. */
+export function renderProgress(stream: readonly unknown[]): PullOutcome {
+  const lines: string[] = [];
+  for (const item of stream as ProgressJson[]) {
+    if (item.error !== undefined)
+      return { ok: false, lines, error: item.errorDetail?.message ?? item.error };
+    const detail = item.progressDetail;
+    // Without a TTY the progress bar is not drawn: such lines print nothing at all.
+    if ((detail?.current ?? 0) > 0 || (detail?.total ?? 0) > 0) continue;
+    if (item.aux !== undefined || item.status === undefined) continue;
+    lines.push(item.id ? `${item.id}: ${item.status}` : item.status);
+  }
+  return { ok: true, lines };
 }
 
 export function pullImage(client: EngineClient, image: string): PullOutcome {
@@ -24,14 +42,7 @@ export function pullImage(client: EngineClient, image: string): PullOutcome {
     `/images/create${query({ fromImage: fullName(ref), tag: ref.digest ?? ref.tag ?? 'latest' })}`,
   );
   if (isError(response)) return { ok: false, lines: [], error: errorText(response) };
-  const lines: string[] = [];
-  for (const item of (response.stream ?? []) as ProgressJson[]) {
-    if (item.error !== undefined)
-      return { ok: false, lines, error: item.errorDetail?.message ?? item.error };
-    if (item.status === undefined) continue;
-    lines.push(item.id ? `${item.id}: ${item.status}` : item.status);
-  }
-  return { ok: true, lines };
+  return renderProgress(response.stream ?? []);
 }
 
 /** `nginx` -> `nginx:latest`, as `Unable to find image 'nginx:latest' locally` names it. */
