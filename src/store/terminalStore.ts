@@ -84,6 +84,11 @@ function createController(): TerminalController {
       saveHistory(shell.history());
       tickWhileBusy();
     },
+    submit(line) {
+      shell.submit(line);
+      saveHistory(shell.history());
+      tickWhileBusy();
+    },
     interrupt() {
       shell.interrupt();
       tickWhileBusy();

@@ -100,6 +100,13 @@ export class Shell {
     return this.lines;
   }
 
+  /** Runs a line given from outside the terminal: the screen shows it at the prompt first. */
+  submit(line: string): void {
+    if (this.job) return;
+    this.emit({ type: 'submitted', line });
+    this.execute(line);
+  }
+
   /** Runs a typed line. */
   execute(line: string): void {
     if (this.job) return;

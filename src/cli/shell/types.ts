@@ -93,7 +93,9 @@ export type TerminalEvent =
   /** `clear` or Ctrl-L: wipe the screen. */
   | { readonly type: 'clear' }
   /** The line (and any job it started) has ended: show the prompt again. */
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  /** A line run from outside the terminal (a Build button): shown after the prompt as if typed. */
+  | { readonly type: 'submitted'; readonly line: string };
 
 /** What the terminal view drives. The app's implementation sits on the session store. */
 export interface TerminalController {
@@ -101,6 +103,8 @@ export interface TerminalController {
   prompt(): string;
   /** Runs a line. Output, and then `ready`, arrive through `subscribe` (at once, or later when a job ends). */
   execute(line: string): void;
+  /** Runs a line that was not typed into the terminal, showing it at the prompt first. */
+  submit(line: string): void;
   /** Ctrl-C: interrupts the foreground job, if any. */
   interrupt(): void;
   /** True while a line or its foreground job holds the prompt. */

@@ -37,6 +37,10 @@ function fakeController(options: { busyAtStart?: boolean } = {}) {
       else out(`${name}: command not found\n`);
       emit({ type: 'ready' });
     },
+    submit(line) {
+      emit({ type: 'submitted', line });
+      controller.execute(line);
+    },
     interrupt() {
       state.interrupts += 1;
       if (!busy) return;
@@ -94,6 +98,16 @@ describe('terminal session', () => {
     await input(...typed('echo hi'), '\r');
     expect(fake.state.executed).toEqual(['echo hi']);
     expect(await rows()).toEqual(['$ echo hi', 'hi', '$']);
+  });
+
+  it('shows a line run from outside (a Build button) at the prompt, keeping what was typed', async () => {
+    const { input, rows, fake } = await setUp();
+    await input(...typed('ec'));
+    fake.controller.submit('echo built');
+    expect(fake.state.executed).toEqual(['echo built']);
+    expect(await rows()).toEqual(['$ echo built', 'built', '$ ec']);
+    await input(...typed('ho again'), '\r');
+    expect(fake.state.executed).toEqual(['echo built', 'echo again']);
   });
 
   it('puts the prompt on a row of its own after output with no line end', async () => {

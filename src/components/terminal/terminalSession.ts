@@ -160,6 +160,17 @@ export class TerminalSession {
         this.atLineStart = true;
         if (this.atPrompt) this.screen.write(drawLine(this.line, this.env()));
         return;
+      case 'submitted': {
+        // Shown in place of whatever was being typed, which is kept for the next prompt.
+        const typed = this.line;
+        if (this.atPrompt) this.screen.write(hideLine(this.line, this.env()));
+        else if (!this.atLineStart) this.screen.write('\r\n');
+        this.screen.write(`${drawLine(EMPTY_LINE, this.env())}${event.line}\r\n`);
+        this.line = typed;
+        this.atPrompt = false;
+        this.atLineStart = true;
+        return;
+      }
       case 'ready':
         if (this.atPrompt) return;
         this.showPrompt();
