@@ -33,6 +33,12 @@ describe('uiStore', () => {
     });
   });
 
+  it('shows the host diagram first and switches to the Build view', () => {
+    expect(useUiStore.getState().view).toBe('host');
+    useUiStore.getState().setView('build');
+    expect(useUiStore.getState().view).toBe('build');
+  });
+
   it('collapses one panel at a time and ignores no-op changes', () => {
     const before = useUiStore.getState().collapsedPanels;
     useUiStore.getState().setPanelCollapsed('terminal', false);

@@ -1,5 +1,6 @@
 /**
- * UI state of the shell: mode, theme preference, era, selected component, collapsed panels.
+ * UI state of the shell: mode, theme preference, era, main view, selected component, collapsed
+ * panels.
  * Contract: holds only what the user chose in the interface. The simulated world is owned by
  * src/sim and is never copied here. Only the theme is persisted (see themePreference.ts).
  */
@@ -14,6 +15,10 @@ import {
 
 export type Mode = 'lessons' | 'sandbox';
 export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
+
+/** What the main canvas shows: the host diagram, or the Dockerfile editor and image anatomy. */
+export type View = 'host' | 'build';
+export const VIEWS: readonly View[] = ['host', 'build'];
 
 export type PanelId = 'narration' | 'terminal' | 'api' | 'processes' | 'events' | 'inspector';
 /** The side panels, top to bottom. */
@@ -30,12 +35,14 @@ export interface UiState {
   mode: Mode;
   theme: ThemePreference;
   era: Era;
+  view: View;
   /** The host part (diagram node id, e.g. `dockerd` or `container:<id>`) in the inspector. */
   selectedPart: string | null;
   collapsedPanels: Readonly<Record<PanelId, boolean>>;
   setMode: (mode: Mode) => void;
   setTheme: (theme: ThemePreference) => void;
   setEra: (era: Era) => void;
+  setView: (view: View) => void;
   selectPart: (part: string | null) => void;
   setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
 }
@@ -47,6 +54,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
     mode: 'sandbox' as Mode,
     theme,
     era: 'modern' as Era,
+    view: 'host' as View,
     selectedPart: null,
     collapsedPanels: {
       narration: false,
@@ -64,6 +72,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setMode: (mode) => set({ mode }),
   setTheme: (theme) => set({ theme }),
   setEra: (era) => set({ era }),
+  setView: (view) => set({ view }),
   selectPart: (selectedPart) => set({ selectedPart }),
   setPanelCollapsed: (panel, collapsed) =>
     set((state) =>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EraSelect } from './EraSelect';
 import { ModeSwitch } from './ModeSwitch';
 import { ThemeSwitch } from './ThemeSwitch';
+import { ViewSwitch } from './ViewSwitch';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function AppHeader() {
         {t('app.name')}
         <span className="hidden text-sm font-normal text-muted xl:inline">{t('app.tagline')}</span>
       </h1>
+      <ViewSwitch />
       <ModeSwitch />
       <ThemeSwitch />
       <EraSelect />

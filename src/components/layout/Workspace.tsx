@@ -1,12 +1,14 @@
 /**
- * The area below the header: the host diagram beside a column of panels (the main landmark).
- * Contract: layout only. Wide screens put the panels to the right of the diagram; narrow
+ * The area below the header: the main view (the host diagram, or the Build view) beside a
+ * column of panels (the main landmark).
+ * Contract: layout only. Wide screens put the panels to the right of the view; narrow
  * ones (phones, a slim iframe) stack them below. Every split is resizable by mouse and keys.
+ * The Build view (CodeMirror) is loaded the first time it is chosen (header: ViewSwitch).
  */
-import { Fragment, useId, type ComponentType } from 'react';
+import { Fragment, lazy, Suspense, useId, type ComponentType } from 'react';
 import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
-import { PANEL_IDS, type PanelId } from '../../store/uiStore';
+import { PANEL_IDS, useUiStore, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { ApiPanel } from '../panels/ApiPanel';
@@ -34,6 +36,8 @@ const PANELS: Readonly<Record<PanelId, { defaultSize: string; Content: Component
   inspector: { defaultSize: '12%', Content: InspectorPanel },
 };
 
+const BuildView = lazy(() => import('../build/BuildView'));
+
 /** Below this width the panels go under the diagram instead of beside it. */
 const SIDE_BY_SIDE = '(min-width: 40rem)';
 
@@ -43,7 +47,8 @@ export function Workspace() {
   const orientation = sideBySide ? 'horizontal' : 'vertical';
   const titleId = useId();
   const descriptionId = useId();
-  const canvasLabel = t('canvas.label');
+  const view = useUiStore((state) => state.view);
+  const canvasLabel = view === 'build' ? t('build.label') : t('canvas.label');
 
   return (
     // One main landmark around diagram and panels: the separators between them are content
@@ -60,11 +65,20 @@ export function Workspace() {
             <h2 id={titleId} className="sr-only">
               {canvasLabel}
             </h2>
-            <p id={descriptionId} className="sr-only">
-              {t('canvas.description')}
-            </p>
-            <PanelErrorBoundary name={canvasLabel}>
-              <HostCanvas descriptionId={descriptionId} />
+            {/* Keyed by view: an error caught in one view is not carried into the other. */}
+            <PanelErrorBoundary key={view} name={canvasLabel}>
+              {view === 'build' ? (
+                <Suspense fallback={<p className="text-muted p-3">{t('build.loading')}</p>}>
+                  <BuildView />
+                </Suspense>
+              ) : (
+                <>
+                  <p id={descriptionId} className="sr-only">
+                    {t('canvas.description')}
+                  </p>
+                  <HostCanvas descriptionId={descriptionId} />
+                </>
+              )}
             </PanelErrorBoundary>
           </section>
         </Panel>
