@@ -11,7 +11,7 @@ import { ViewSwitch } from './ViewSwitch';
 export function AppHeader() {
   const { t } = useTranslation();
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 lg:gap-x-5 border-b border-slate-200 px-3 py-2 lg:px-4 dark:border-slate-700">
       <h1 className="mr-auto flex items-baseline gap-2 text-lg font-bold">
         {t('app.name')}
         <span className="hidden text-sm font-normal text-muted xl:inline">{t('app.tagline')}</span>

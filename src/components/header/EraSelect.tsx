@@ -11,7 +11,8 @@ export function EraSelect() {
   const id = useId();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm">
+      {/* The options name the era ("Docker 20.10+"): the label shows where there is room. */}
+      <label htmlFor={id} className="sr-only text-sm xl:not-sr-only">
         {t('header.era.label')}
       </label>
       <select

@@ -29,7 +29,12 @@ export function SegmentedControl<T extends string>({
   const name = useId();
   return (
     <fieldset className="flex items-center gap-2">
-      <legend className={showLegend ? 'float-left mr-2 text-sm' : 'sr-only'}>{legend}</legend>
+      {/* A shown legend gives way on narrow screens, where the options speak for themselves. */}
+      <legend
+        className={showLegend ? 'sr-only text-sm xl:not-sr-only xl:float-left xl:mr-2' : 'sr-only'}
+      >
+        {legend}
+      </legend>
       <div className="flex rounded-md border border-slate-400 dark:border-slate-500">
         {options.map((option) => (
           <label
