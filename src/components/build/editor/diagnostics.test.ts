@@ -3,8 +3,9 @@
  * the document, whatever line or column a finding names.
  */
 import { Text } from '@codemirror/state';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DockerfileDiagnostic } from '../../../sim/build/lint';
+import { lintDockerfile, type DockerfileDiagnostic } from '../../../sim/build/lint';
 import { hasErrors, placeDiagnostics } from './diagnostics';
 
 const doc = Text.of(['FROM alpine', 'RUNN echo hi', '', '  CMD x  ']);
@@ -81,5 +82,36 @@ describe('hasErrors', () => {
   it('is true only for errors, warnings do not block', () => {
     expect(hasErrors([{ severity: 'warning' }])).toBe(false);
     expect(hasErrors([{ severity: 'warning' }, { severity: 'error' }])).toBe(true);
+  });
+});
+
+describe('the linter on whatever a student types, placed on the editor', () => {
+  it('never throws, and every underline lies inside the document', () => {
+    const word = fc.constantFrom(
+      'FROM',
+      'RUN',
+      'COPY',
+      'CMD',
+      '<<EOF',
+      'EOF',
+      '\\',
+      '["a"',
+      '--from=x',
+    );
+    const line = fc.oneof(
+      fc.tuple(word, fc.string({ maxLength: 20 })).map(([k, a]) => `${k} ${a}`),
+      fc.string({ maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = Text.of(lines.join('\n').split(/\r\n|\r|\n/));
+        for (const d of placeDiagnostics(text, lintDockerfile(text.toString()))) {
+          expect(d.from).toBeGreaterThanOrEqual(0);
+          expect(d.to).toBeLessThanOrEqual(text.length);
+          expect(d.from).toBeLessThanOrEqual(d.to);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
