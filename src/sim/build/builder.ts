@@ -11,7 +11,6 @@
  * rebuilt from the trace. RUN's programs are not run: a RUN step records its command and a
  * layer whose size follows what the command usually writes (package installs are large).
  */
-import { humanSize } from '../api/humanize';
 import { digestOf, shortId } from '../digest';
 import { findImage } from '../daemon/lookup';
 import { tagImage } from '../daemon/tag';
@@ -22,6 +21,7 @@ import type { Image, ImageConfig, ImageHistory, Layer, LayerFile } from '../type
 import { applyDockerignore, checksumOf, pickSources, type BuildContext } from './context';
 import { parseDockerfile, parseErrorMessage, type DockerfileInstruction } from './dockerfile';
 import { copiedFiles, imageFiles } from './layerFiles';
+import { BuildRecorder } from './record';
 import { substitute } from './variables';
 
 export interface BuildOptions {
@@ -114,32 +114,11 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   const dockerfilePath = options.dockerfile ?? 'Dockerfile';
   const source = context[dockerfilePath];
   const parsed = source === undefined ? null : parseDockerfile(source);
-  const buildId = digestOf(`build ${h.now} ${h.world.builds.length} ${JSON.stringify(options)}`);
-  h.change(
-    {
-      op: 'build.start',
-      build: {
-        id: buildId,
-        startedAt: h.now,
-        tags: [...(options.tags ?? [])],
-        total: parsed?.instructions.length ?? 0,
-        steps: [],
-        imageId: null,
-        error: null,
-        finishedAt: null,
-      },
-    },
-    'dockerd',
-    'build started',
-  );
+  const record = new BuildRecorder(h, options.tags ?? [], parsed?.instructions.length ?? 0);
   let currentLine: number | null = null;
   const failWith = (message: string, line: number | null = currentLine): BuildResult => {
     lines.push({ errorDetail: { message }, error: message });
-    h.change(
-      { op: 'build.end', id: buildId, imageId: null, error: { message, line } },
-      'dockerd',
-      'build failed',
-    );
+    record.failed(message, line);
     return { lines, imageId: null };
   };
   const stepDone = (
@@ -149,34 +128,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
     cached: boolean,
     layer: string | null,
   ) => {
-    if (!image) return;
-    h.change(
-      {
-        op: 'build.step',
-        id: buildId,
-        step: {
-          n,
-          instruction: `${instruction.keyword} ${instruction.text.trim()}`,
-          line: instruction.line,
-          cached,
-          imageId: image.id,
-          layer,
-          stage: Math.max(0, stages.length - 1),
-          at: h.now,
-        },
-      },
-      'dockerd',
-      `step ${n} ${cached ? 'cached' : 'done'}`,
-    );
-    // The step's result travels into the image store: a layer, a cache hit, or config only.
-    const size = layer ? h.world.layers[layer]?.size : undefined;
-    h.emit(
-      'note',
-      'dockerd',
-      'images',
-      `Step ${n}: ${cached ? 'using cache' : size !== undefined ? `layer ${humanSize(size)}` : instruction.keyword === 'FROM' ? 'base image' : 'config only'}`,
-      { line: instruction.line, cached, layer },
-    );
+    if (image) record.step(instruction, n, image, cached, layer, Math.max(0, stages.length - 1));
   };
 
   if (parsed === null) return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
@@ -347,11 +299,7 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   if (!final)
     return failWith('no image was built: the last stage has no steps (FROM scratch alone)');
   lines.push({ aux: { ID: final.id } });
-  h.change(
-    { op: 'build.end', id: buildId, imageId: final.id, error: null },
-    'dockerd',
-    'build done',
-  );
+  record.built(final.id);
   say(`Successfully built ${shortId(final.id)}\n`);
   for (const tag of options.tags ?? []) {
     const ref = parseReference(tag);

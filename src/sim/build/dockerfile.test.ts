@@ -92,7 +92,7 @@ describe('exec form and the builder rules that matter to students', () => {
 
   it('a heredoc that never ends is refused at its instruction, as buildkit does', () => {
     const parsed = parseDockerfile('FROM alpine\nRUN <<EOF\necho hi\n');
-    expect(parsed.errors).toEqual([{ line: 2, endLine: 4, message: 'unterminated heredoc' }]);
+    expect(parsed.errors).toEqual([{ line: 2, endLine: 3, message: 'unterminated heredoc' }]);
   });
 
   it('heredoc bodies and quoted delimiters come back as written', () => {

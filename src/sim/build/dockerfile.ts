@@ -158,7 +158,8 @@ function check(i: DockerfileInstruction): string | null {
   return null;
 }
 
-export function parseDockerfile(source: string): ParsedDockerfile {
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const source = normalizeLineBreaks(text);
   const escape = escapeOf(source);
   const heredocs = scanHeredocs(protectEscapedEscapes(source, escape), escape);
   const ast = parseAst(heredocs.source);
@@ -222,6 +223,14 @@ export function parseDockerfile(source: string): ParsedDockerfile {
   }
   errors.sort((a, b) => a.line - b.line);
   return { instructions, errors, escape };
+}
+
+/**
+ * Line breaks as one `\n`. dockerfile-ast (and the editor) also break lines at a lone `\r`,
+ * so counting lines any other way would put errors on the wrong line.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /** How `docker build` (the classic builder) reports the first error. */

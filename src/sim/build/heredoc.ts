@@ -154,7 +154,9 @@ export function scanHeredocs(text: string, escape: string): HeredocScan {
         if (compared === marker.name) break;
       }
       if (j >= lines.length) {
-        errors.push({ line: start + 1, endLine: lines.length, message: 'unterminated heredoc' });
+        // The body ran to the end of the file: its last line (a final line break ends it).
+        const last = text.endsWith('\n') ? lines.length - 1 : lines.length;
+        errors.push({ line: start + 1, endLine: last, message: 'unterminated heredoc' });
         i = lines.length;
         break;
       }

@@ -58,16 +58,27 @@ describe('lintDockerfile', () => {
     ]);
   });
 
+  it('counts lines as the editor does: a lone CR ends a line too', () => {
+    const found = lintDockerfile('FROM alpine\rRUN <<EOF\r\necho hi\r');
+    expect(found.map((d) => [d.line, d.endLine, d.message])).toContainEqual([
+      2,
+      3,
+      'unterminated heredoc',
+    ]);
+  });
+
   it('never throws, and every diagnostic points inside the file', () => {
     const word = fc.constantFrom('FROM', 'RUN', 'COPY', 'CMD', 'ENV', 'EXPOSE', '<<EOF', 'EOF');
     const line = fc.oneof(
       fc.tuple(word, fc.string({ maxLength: 20 })).map(([k, a]) => `${k} ${a}`),
       fc.string({ maxLength: 30 }),
+      fc.constantFrom('\r', 'RUN <<EOF\rx\r', 'FROM a\r\nRUNN b'),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
         const source = lines.join('\n');
-        const count = source.split(/\r?\n/).length;
+        // Lines as the editor counts them: \n, \r\n and a lone \r each end one.
+        const count = source.split(/\r\n|\r|\n/).length;
         for (const d of lintDockerfile(source)) {
           expect(d.line).toBeGreaterThanOrEqual(1);
           expect(d.endLine).toBeLessThanOrEqual(Math.max(count, 1));

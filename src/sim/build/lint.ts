@@ -6,7 +6,7 @@
  * Pure.
  */
 import { validate } from 'dockerfile-utils';
-import { parseDockerfile, type DockerfileInstruction } from './dockerfile';
+import { normalizeLineBreaks, parseDockerfile, type DockerfileInstruction } from './dockerfile';
 
 export interface DockerfileDiagnostic {
   /** 1-based first and last line. */
@@ -84,8 +84,9 @@ function stageWarnings(instructions: readonly DockerfileInstruction[]): Dockerfi
   return found;
 }
 
-export function lintDockerfile(source: string): DockerfileDiagnostic[] {
-  const lines = source.split(/\r?\n/);
+export function lintDockerfile(text: string): DockerfileDiagnostic[] {
+  const source = normalizeLineBreaks(text);
+  const lines = source.split('\n');
   const parsed = parseDockerfile(source);
   const linter = linterFindings(source);
   const errorLines = new Set<number>();
