@@ -54,12 +54,7 @@ test('edit, see the error at its line, fix, build, change app.js, rebuild from c
   // Change the app: every step before its COPY comes from cache, the rest is built again.
   await build.fileTab('app.js').click();
   await build.typeAtLine(1, '// v2\n');
-  await terminal.focus();
-  await terminal.clear();
-  await build.buildButton.click();
-  await expect
-    .poll(async () => squash(await terminal.text()))
-    .toContain('Successfullytaggedapp:latest');
+  await build.buildAndWait(terminal);
   const output = squash(await terminal.text());
   // WORKDIR, the RUN added above, COPY package.json and RUN npm install: 4 hits.
   expect(count(output, 'Using cache')).toBe(4);

@@ -53,12 +53,7 @@ test('build, see the layers, rebuild from cache, run it and see its writable lay
   // Change one app file: the steps before its COPY come from cache, that COPY and after are new.
   await build.fileTab('app.js').click();
   await build.typeAtLine(1, '// v2\n');
-  await terminal.focus();
-  await terminal.clear();
-  await build.buildButton.click();
-  await expect
-    .poll(async () => squash(await terminal.text()))
-    .toContain('Successfullytaggedapp:latest');
+  await build.buildAndWait(terminal);
   await host.jumpToNow();
   await expect(layer(/RUN npm install, .*, cached$/)).toBeVisible();
   await expect(layer(/COPY package\.json \., .*, cached$/)).toBeVisible();

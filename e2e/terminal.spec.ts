@@ -194,6 +194,8 @@ test('copy a selection with Ctrl-C (the line stays), paste lines with Ctrl-V', a
   await page.keyboard.type('docker version');
   // Double-click the middle of "version": xterm selects the word under the pointer.
   const row = terminal.region.locator('.xterm-rows > div span').first();
+  // xterm draws on the next animation frame: measure the row once it shows the typed line.
+  await expect(row).toContainText('docker version');
   const box = await row.boundingBox();
   const text = (await row.innerText()).replace(/\u00a0/g, ' ');
   if (!box) throw new Error('the first row is not on screen');

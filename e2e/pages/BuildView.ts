@@ -6,6 +6,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppPage } from './AppPage';
+import type { Terminal } from './Terminal';
 
 export class BuildView {
   readonly region: Locator;
@@ -64,5 +65,16 @@ export class BuildView {
 
   problem(text: string): Locator {
     return this.problems.getByRole('button', { name: text });
+  }
+
+  /** Clears the terminal, clicks Build and waits until the image is tagged. */
+  async buildAndWait(terminal: Terminal, tag = 'app:latest') {
+    await terminal.focus();
+    await terminal.clear();
+    await this.buildButton.click();
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    await expect
+      .poll(async () => squash(await terminal.text()))
+      .toContain(squash(`Successfully tagged ${tag}`));
   }
 }
