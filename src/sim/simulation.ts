@@ -48,6 +48,12 @@ export class Simulation {
   readonly host: DockerHost;
   readonly log: LoggedInput[] = [];
   readonly history: WorldHistory;
+  /**
+   * Optional: answers Engine API requests before the host's own router, which it can call as
+   * `next` (a Swarm cluster answers `/swarm`, `/nodes`, `/services`, `/tasks` and the Swarm
+   * part of `/info` this way). Null: the host answers everything itself.
+   */
+  routeOverride: ((request: ApiRequest, next: () => ApiResponse) => ApiResponse) | null = null;
 
   constructor(readonly options: HostOptions = {}) {
     this.host = new DockerHost(options);
@@ -100,7 +106,7 @@ export class Simulation {
         ? 'cli'
         : 'kernel';
     this.host.emit('input', 'user', to, describeInput(input));
-    return dispatch(this.host, input);
+    return dispatch(this.host, input, this.routeOverride);
   }
 
   /** Sends an Engine API request, as the CLI would. */
@@ -179,10 +185,12 @@ export class Simulation {
   }
 }
 
-function dispatch(h: DockerHost, input: Input): InputResult {
+type RouteOverride = Simulation['routeOverride'];
+
+function dispatch(h: DockerHost, input: Input, override: RouteOverride): InputResult {
   switch (input.kind) {
     case 'api':
-      return { ok: true, response: apiRequest(h, input.request) };
+      return { ok: true, response: apiRequest(h, input.request, override) };
     case 'signal':
       return sendSignal(h, input.target, input.signal);
     case 'systemctl':
@@ -216,7 +224,7 @@ function dispatch(h: DockerHost, input: Input): InputResult {
   }
 }
 
-function apiRequest(h: DockerHost, request: ApiRequest): ApiResponse {
+function apiRequest(h: DockerHost, request: ApiRequest, override: RouteOverride): ApiResponse {
   const label = `${request.method.toUpperCase()} ${request.path}`;
   if (h.world.services.dockerd.state !== 'up') {
     h.emit('http-request', 'cli', 'api', label, { refused: true });
@@ -234,7 +242,8 @@ function apiRequest(h: DockerHost, request: ApiRequest): ApiResponse {
     path: request.path,
   });
   h.elapse(1);
-  const response = route(h, request, forwarded.seq);
+  const own = (): ApiResponse => route(h, request, forwarded.seq);
+  const response = override ? override(request, own) : own();
   const headers = { ...serverHeaders(h), ...response.headers };
   const answer = { ...response, headers };
   const statusLine = `${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trim();

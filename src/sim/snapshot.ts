@@ -3,31 +3,37 @@
  * step back). The base world (after boot) is replayed with the trace's changes; checkpoints
  * every CHECKPOINT_EVERY entries keep a seek cheap.
  */
-import { applyChange } from './changes';
-import type { TraceEntry } from './trace';
+import { applyChange, type Change } from './changes';
 import type { World } from './types';
 
 export const CHECKPOINT_EVERY = 256;
 
-export class WorldHistory {
-  private readonly checkpoints = new Map<number, World>();
+/**
+ * A world rebuilt from a base and a trace of changes, with checkpoints. Generic so that the
+ * Swarm cluster's world (src/sim/cluster) is rebuilt the same way as a host's.
+ */
+export class CheckpointedHistory<W extends { now: number }, C> {
+  private readonly checkpoints = new Map<number, W>();
 
   /** `base` is the world before the first trace entry; it is copied, not kept. */
-  constructor(base: World) {
+  constructor(
+    base: W,
+    private readonly apply: (world: W, change: C) => void,
+  ) {
     this.checkpoints.set(-1, structuredClone(base));
   }
 
   /** The world just after trace entry `seq` (-1: before any entry). */
-  worldAt(trace: readonly TraceEntry[], seq: number): World {
+  worldAt(trace: readonly { readonly t: number; readonly change?: C }[], seq: number): W {
     const target = Math.min(seq, trace.length - 1);
     let from = -1;
     for (const at of this.checkpoints.keys()) if (at <= target && at > from) from = at;
-    const world = structuredClone(this.checkpoints.get(from) as World);
+    const world = structuredClone(this.checkpoints.get(from) as W);
     for (let i = from + 1; i <= target; i++) {
       const entry = trace[i];
       if (!entry) break;
       world.now = entry.t;
-      if (entry.change) applyChange(world, entry.change);
+      if (entry.change) this.apply(world, entry.change);
       if ((i + 1) % CHECKPOINT_EVERY === 0 && !this.checkpoints.has(i))
         this.checkpoints.set(i, structuredClone(world));
     }
@@ -37,5 +43,11 @@ export class WorldHistory {
   /** Forgets checkpoints after `seq`, when the future is forked away. */
   truncate(seq: number): void {
     for (const at of [...this.checkpoints.keys()]) if (at > seq) this.checkpoints.delete(at);
+  }
+}
+
+export class WorldHistory extends CheckpointedHistory<World, Change> {
+  constructor(base: World) {
+    super(base, applyChange);
   }
 }

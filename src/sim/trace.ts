@@ -39,20 +39,23 @@ export type TraceKind =
  */
 export type EndpointId = string;
 
-export interface TraceEntry {
+/** One entry of a trace: a host's (TraceEntry), or a Swarm cluster's with its own kinds and changes. */
+export interface TraceEntryOf<K extends string, C> {
   /** Position in the trace, from 0. */
   readonly seq: number;
   /** Virtual time in ms. */
   readonly t: number;
-  readonly kind: TraceKind;
+  readonly kind: K;
   readonly from: EndpointId;
   readonly to: EndpointId;
   readonly label: string;
   /** Extra facts for the inspector and the API panel (request body, exit status, PIDs). */
   readonly detail?: Readonly<Record<string, unknown>>;
   /** For state entries: the change made to the world. */
-  readonly change?: Change;
+  readonly change?: C;
 }
+
+export type TraceEntry = TraceEntryOf<TraceKind, Change>;
 
 export const endpoint = {
   shim: (containerId: string): EndpointId => `shim:${containerId}`,
