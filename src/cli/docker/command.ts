@@ -32,6 +32,11 @@ export interface DockerCommand {
   readonly args: ArgRule;
   /** false for commands whose arguments are a program and its own flags (run, create, exec). */
   readonly interspersed?: boolean;
+  /**
+   * A command's own argument check, which cobra runs with the count check, before anything is
+   * sent (`service scale web`): the whole error text, or null when the arguments are fine.
+   */
+  readonly checkArgs?: (args: readonly string[], name: string) => string | null;
   readonly run: (call: DockerCall) => CommandOutcome;
 }
 

@@ -25,6 +25,13 @@ import { ps } from './commands/ps';
 import { push } from './commands/push';
 import { create, run } from './commands/run';
 import * as system from './commands/system';
+import * as nodes from './commands/node';
+import { serviceCreate } from './commands/serviceCreate';
+import { serviceLs } from './commands/serviceList';
+import { servicePs } from './commands/serviceTasks';
+import * as serviceUpdates from './commands/serviceUpdate';
+import * as swarm from './commands/swarm';
+import { nodeInspect, serviceInspect } from './commands/swarmInspect';
 
 /** The container commands, which `docker container ...` offers under the same names. */
 const CONTAINER: Readonly<Record<string, DockerCommand>> = {
@@ -100,6 +107,35 @@ const GROUPS: Readonly<Record<string, Readonly<Record<string, DockerCommand>>>> 
     inspect: inspect.volumeInspect,
   },
   system: { df: system.df, info: system.info, events: system.events },
+  swarm: {
+    init: swarm.swarmInit,
+    join: swarm.swarmJoin,
+    'join-token': swarm.swarmJoinToken,
+    leave: swarm.swarmLeave,
+  },
+  node: {
+    ls: nodes.nodeLs,
+    list: nodes.nodeLs,
+    inspect: nodeInspect,
+    promote: nodes.nodePromote,
+    demote: nodes.nodeDemote,
+    update: nodes.nodeUpdate,
+    rm: nodes.nodeRm,
+    remove: nodes.nodeRm,
+    ps: nodes.nodePs,
+  },
+  service: {
+    create: serviceCreate,
+    ls: serviceLs,
+    list: serviceLs,
+    ps: servicePs,
+    scale: serviceUpdates.serviceScale,
+    update: serviceUpdates.serviceUpdate,
+    rollback: serviceUpdates.serviceRollback,
+    rm: serviceUpdates.serviceRm,
+    remove: serviceUpdates.serviceRm,
+    inspect: serviceInspect,
+  },
 };
 
 function argProblem(
@@ -158,6 +194,11 @@ function invoke(
     );
     return 1;
   }
+  const custom = command.checkArgs?.(parsed.value.args, name);
+  if (custom) {
+    ctx.err(custom);
+    return 1;
+  }
   const client = new EngineClient(ctx.host);
   if (!client.ping()) {
     if (command === run || command === create) {
@@ -186,17 +227,14 @@ const NOT_SIMULATED = new Set([
   'login',
   'logout',
   'manifest',
-  'node',
   'plugin',
   'port',
   'rename',
   'save',
   'search',
   'secret',
-  'service',
   'stack',
   'stats',
-  'swarm',
   'trust',
   'update',
 ]);
@@ -283,6 +321,11 @@ export const dockerCommand: CommandSpec = {
 export function dockerSubcommands(group?: string): string[] {
   if (group === undefined) return [...Object.keys(TOP), ...Object.keys(GROUPS)].sort();
   return Object.hasOwn(GROUPS, group) ? Object.keys(GROUPS[group] ?? {}).sort() : [];
+}
+
+/** The management commands that take a subcommand (`container`, `network`, `service`, ...). */
+export function dockerGroups(): string[] {
+  return Object.keys(GROUPS).sort();
 }
 
 export { commandReference };

@@ -5,7 +5,7 @@
  * through their own `complete`.
  */
 import type { World } from '../../sim/types';
-import { commandReference, dockerSubcommands } from '../docker';
+import { commandReference, dockerGroups, dockerSubcommands } from '../docker';
 import type { CommandSpec, Completion } from './types';
 
 export interface CompletionSources {
@@ -14,7 +14,9 @@ export interface CompletionSources {
   readonly world: World;
 }
 
-const GROUPS = new Set(['container', 'image', 'network', 'volume', 'system']);
+const GROUPS = new Set(dockerGroups());
+/** Swarm objects live in the managers' store, not in this host's world: no names to offer. */
+const SWARM_GROUPS = new Set(['swarm', 'node', 'service']);
 
 const IMAGE_COMMANDS = new Set([
   'run',
@@ -75,6 +77,7 @@ function dockerCandidates(
     const ref = commandReference(path);
     return (ref?.flags ?? []).flatMap((f) => [`--${f.long}`]);
   }
+  if (SWARM_GROUPS.has(first)) return [];
   const previous = before.at(-1);
   if (previous === '--network')
     return Object.values(world.networks)

@@ -7,7 +7,7 @@
 import { errorText, isError, segment, type EngineClient } from '../client';
 import type { DockerCall, DockerCommand } from '../command';
 import { flagOf } from '../flags';
-import { parseTemplate, TemplateError } from '../format/goTemplate';
+import { parseTemplate, TemplateError, type Template } from '../format/goTemplate';
 
 type Kind = 'container' | 'image' | 'network' | 'volume';
 
@@ -44,23 +44,32 @@ function fetch(
   return { ok: false, error: last };
 }
 
+/**
+ * The `-f`/`--format` template of an inspect command (`\t` and `\n` typed literally become tab
+ * and newline); undefined without one; 'error' once its parse error is printed.
+ */
+export function formatTemplate(
+  io: { err(text: string): void },
+  format: string | undefined,
+): Template | undefined | 'error' {
+  if (!format) return undefined;
+  try {
+    return parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    io.err(`template parsing error: ${e.message}\n`);
+    return 'error';
+  }
+}
+
 function inspectWith(kinds: readonly Kind[], path: string): DockerCommand {
   return {
     path,
     args: { kind: 'min', n: 1 },
     run: (call: DockerCall) => {
       const { ctx, client, flags, args } = call;
-      const format = flagOf(flags, 'format');
-      let template;
-      if (format) {
-        try {
-          template = parseTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'));
-        } catch (e) {
-          if (!(e instanceof TemplateError)) throw e;
-          ctx.err(`template parsing error: ${e.message}\n`);
-          return 1;
-        }
-      }
+      const template = formatTemplate(ctx, flagOf(flags, 'format'));
+      if (template === 'error') return 1;
       const found: unknown[] = [];
       const errors: string[] = [];
       let status = 0;
