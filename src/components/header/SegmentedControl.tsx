@@ -39,7 +39,7 @@ export function SegmentedControl<T extends string>({
         {options.map((option) => (
           <label
             key={option.value}
-            className="relative px-2.5 py-1 text-sm first:rounded-l-md last:rounded-r-md not-first:border-l not-first:border-slate-400 hover:bg-slate-100 has-checked:bg-sky-800 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-sky-700 dark:not-first:border-slate-500 dark:hover:bg-slate-800 dark:has-checked:bg-sky-300 dark:has-checked:text-slate-950 dark:has-focus-visible:outline-sky-300"
+            className="relative px-1.5 py-1 text-sm first:rounded-l-md lg:px-2.5 last:rounded-r-md not-first:border-l not-first:border-slate-400 hover:bg-slate-100 has-checked:bg-sky-800 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-sky-700 dark:not-first:border-slate-500 dark:hover:bg-slate-800 dark:has-checked:bg-sky-300 dark:has-checked:text-slate-950 dark:has-focus-visible:outline-sky-300"
           >
             <input
               type="radio"
