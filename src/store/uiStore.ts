@@ -16,9 +16,12 @@ import {
 export type Mode = 'lessons' | 'sandbox';
 export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
 
-/** What the main canvas shows: the host diagram, or the Dockerfile editor and image anatomy. */
-export type View = 'host' | 'build';
-export const VIEWS: readonly View[] = ['host', 'build'];
+/**
+ * What the main canvas shows: the host diagram, the Dockerfile editor and image anatomy, or the
+ * Swarm cluster (its own simulation, see clusterStore.ts).
+ */
+export type View = 'host' | 'build' | 'cluster';
+export const VIEWS: readonly View[] = ['host', 'build', 'cluster'];
 
 export type PanelId = 'narration' | 'terminal' | 'api' | 'processes' | 'events' | 'inspector';
 /** The side panels, top to bottom. */

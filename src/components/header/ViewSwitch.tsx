@@ -1,6 +1,7 @@
 /**
- * Host or Build: what the main area shows (the host diagram, or the Dockerfile editor with the
- * image anatomy). In the header, so the skip link still lands right before the view itself.
+ * Host, Build or Cluster: what the main area shows (the host diagram, the Dockerfile editor with
+ * the image anatomy, or the Swarm cluster). In the header, so the skip link still lands right
+ * before the view itself.
  */
 import { useTranslation } from 'react-i18next';
 import { useUiStore, VIEWS } from '../../store/uiStore';

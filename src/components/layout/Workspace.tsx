@@ -3,7 +3,8 @@
  * column of panels (the main landmark).
  * Contract: layout only. Wide screens put the panels to the right of the view; narrow
  * ones (phones, a slim iframe) stack them below. Every split is resizable by mouse and keys.
- * The Build view (CodeMirror) is loaded the first time it is chosen (header: ViewSwitch).
+ * The Build view (CodeMirror) and the Cluster view are loaded the first time they are chosen
+ * (header: ViewSwitch).
  */
 import { Fragment, lazy, Suspense, useId, type ComponentType } from 'react';
 import { Group, Panel } from 'react-resizable-panels';
@@ -37,6 +38,7 @@ const PANELS: Readonly<Record<PanelId, { defaultSize: string; Content: Component
 };
 
 const BuildView = lazy(() => import('../build/BuildView'));
+const ClusterView = lazy(() => import('../cluster/ClusterView'));
 
 /** Below this width the panels go under the diagram instead of beside it. */
 const SIDE_BY_SIDE = '(min-width: 40rem)';
@@ -48,7 +50,12 @@ export function Workspace() {
   const titleId = useId();
   const descriptionId = useId();
   const view = useUiStore((state) => state.view);
-  const canvasLabel = view === 'build' ? t('build.label') : t('canvas.label');
+  const canvasLabel =
+    view === 'build'
+      ? t('build.label')
+      : view === 'cluster'
+        ? t('cluster.label')
+        : t('canvas.label');
 
   return (
     // One main landmark around diagram and panels: the separators between them are content
@@ -70,6 +77,10 @@ export function Workspace() {
               {view === 'build' ? (
                 <Suspense fallback={<p className="text-muted p-3">{t('build.loading')}</p>}>
                   <BuildView />
+                </Suspense>
+              ) : view === 'cluster' ? (
+                <Suspense fallback={<p className="text-muted p-3">{t('cluster.loading')}</p>}>
+                  <ClusterView />
                 </Suspense>
               ) : (
                 <>

@@ -1,0 +1,41 @@
+/**
+ * "Just now": the cluster's last few messages (heartbeats missed, a leader elected, the
+ * scheduler assigning a task), newest first, so reconciliation can be followed as it happens.
+ * Contract: reads the tail of the cluster's trace at `revision`; labels are the trace's own.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Cluster } from '../../sim/cluster/cluster';
+import { recentEvents } from './recentEvents';
+
+/** How many of the latest messages are listed. */
+const SHOWN = 6;
+
+export function ClusterEvents({
+  cluster,
+  revision,
+}: {
+  readonly cluster: Cluster;
+  readonly revision: number;
+}) {
+  const { t } = useTranslation();
+  const events = recentEvents(cluster.trace, SHOWN);
+  return (
+    <section className="text-sm" data-revision={revision}>
+      <h3 className="font-semibold">{t('cluster.events.heading')}</h3>
+      {events.length === 0 ? (
+        <p className="text-muted">{t('cluster.events.none')}</p>
+      ) : (
+        <ol className="flex flex-col gap-0.5 font-mono text-xs">
+          {events.map((event) => (
+            <li key={event.seq} className="break-words">
+              <span className="text-muted tabular-nums">
+                {t('cluster.events.at', { seconds: (event.t / 1000).toFixed(1) })}{' '}
+              </span>
+              {event.text}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The last few things the cluster said, for the "Just now" list: messages and notes from the
+ * tail of the cluster's trace, newest first, as `from → to: label`.
+ * Contract: pure; walks back from the end only as far as it needs (the trace grows long), and
+ * leaves out state entries (their message is already listed), the clock's "time passes"
+ * inputs, and routine heartbeats (fifty machines beat every few seconds and would drown
+ * everything else).
+ */
+import type { ClusterTraceEntry } from '../../sim/cluster/trace';
+
+export interface RecentEvent {
+  readonly seq: number;
+  readonly t: number;
+  readonly text: string;
+}
+
+function isWorthListing(entry: ClusterTraceEntry): boolean {
+  if (entry.kind === 'input' && entry.to === 'cluster') return false; // the clock's own ticks
+  return entry.kind !== 'state' && entry.kind !== 'heartbeat';
+}
+
+export function recentEvents(trace: readonly ClusterTraceEntry[], count: number): RecentEvent[] {
+  const out: RecentEvent[] = [];
+  for (let i = trace.length - 1; i >= 0 && out.length < count; i--) {
+    const entry = trace[i];
+    if (!entry || !isWorthListing(entry)) continue;
+    const route = entry.from === entry.to ? entry.from : `${entry.from} → ${entry.to}`;
+    out.push({ seq: entry.seq, t: entry.t, text: `${route}: ${entry.label}` });
+  }
+  return out;
+}
