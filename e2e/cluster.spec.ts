@@ -3,8 +3,10 @@
  * spread over the machines; power a worker off and, as time passes, see its tasks come back
  * on the others; kill the leader and see another elected in a new term, announced once; kill
  * one more manager and the quorum is lost: tasks keep running, scaling is refused. The
- * grid is keyboard-driven, fits an 800x500 slide, and axe finds nothing, light or dark.
+ * grid is keyboard-driven, fits an 800x500 slide, and axe finds nothing, light or dark. The
+ * first test writes the README's screenshot (docs/screenshots/cluster-light.png).
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ClusterView } from './pages/ClusterView';
@@ -24,7 +26,10 @@ function webSlots(names: readonly string[]): Map<string, number[]> {
 
 const total = (slots: Map<string, number[]>) => [...slots.values()].flat().length;
 
-test('set up a swarm, lose a worker and the leader, and watch it heal', async ({ app, page }) => {
+test('set up a swarm, lose a worker and the leader, and watch it heal', async ({
+  app,
+  page,
+}, testInfo) => {
   const cluster = new ClusterView(app, page);
   await cluster.open();
   await cluster.setUp();
@@ -65,6 +70,11 @@ test('set up a swarm, lose a worker and the leader, and watch it heal', async ({
   await expect(cluster.raft).toContainText(/term [2-9]/);
   await expect(cluster.raft).toContainText('2 of 3 managers reachable — quorum holds');
   await expect(app.liveRegion).toContainText(/elected leader, term \d+/);
+  // The README's picture of the Cluster view: a worker and the old leader down, healed.
+  await page.mouse.move(0, 799);
+  await page.screenshot({
+    path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'cluster-light.png'),
+  });
 
   // One more manager down: no quorum. Running tasks keep running; scaling is refused.
   const leader = /leader (node-\d)/.exec((await cluster.raft.textContent()) ?? '')?.[1] ?? '';

@@ -1,6 +1,7 @@
 /**
  * Browser benchmarks (not timed tests): frame times while the host view plays a busy host
- * (40 containers, packets flowing), beside an idle page measured in the same run, in the
+ * (40 containers, packets flowing) and while the Cluster view runs its big preset (50 nodes,
+ * 1,000 tasks; then one node powered off), beside an idle page measured in the same run, in the
  * headless Chromium the e2e tests use. Builds the app, serves it with `vite preview`, and
  * writes bench-results/browser.json.
  *
@@ -71,10 +72,31 @@ async function main(): Promise<void> {
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
     await page.getByRole('button', { name: 'Restart playback' }).click();
     const busy = await frameIntervals(page, 5000);
+
+    // The big cluster: 50 machines and 1,000 tasks, its clock running; then a machine powered
+    // off, so that its 20 tasks are rescheduled while the frames are counted.
+    await page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Cluster' }).check();
+    const cluster = page.getByRole('region', { name: 'Cluster', exact: true });
+    await cluster.getByRole('button', { name: 'Big cluster: 50 nodes, 1,000 tasks' }).click();
+    const machines = cluster.getByRole('list', { name: 'Machines of the cluster' });
+    await machines.getByRole('button', { name: /^node-50, / }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(20_000);
+    const bigCluster = await frameIntervals(page, 5000);
+    await machines.getByRole('button', { name: /^node-7, / }).click();
+    await cluster
+      .getByRole('group', { name: 'Faults and availability of node-7' })
+      .getByRole('button', { name: 'Power off', exact: true })
+      .click();
+    const rescheduling = await frameIntervals(page, 5000);
     await browser.close();
     const figures = {
       idle: { p50: percentile(idle, 50), p95: percentile(idle, 95) },
       busyHost40: { p50: percentile(busy, 50), p95: percentile(busy, 95) },
+      bigCluster: { p50: percentile(bigCluster, 50), p95: percentile(bigCluster, 95) },
+      bigClusterRescheduling: {
+        p50: percentile(rescheduling, 50),
+        p95: percentile(rescheduling, 95),
+      },
     };
     const ratio = figures.busyHost40.p95 / Math.max(1, figures.idle.p95);
     console.log('\nBrowser benchmarks (headless Chromium, software rendering)\n');
@@ -87,8 +109,19 @@ async function main(): Promise<void> {
       `| busy host, 40 containers | ${figures.busyHost40.p50.toFixed(1)} ms | ${figures.busyHost40.p95.toFixed(1)} ms | rAF intervals over 5 s while playing 40 \`docker run nginx\` at 4x |`,
     );
     console.log(`| busy / idle (p95) | | ${ratio.toFixed(2)}x | the figure to watch |`);
+    console.log(
+      `| big cluster, 50 nodes, 1,000 tasks | ${figures.bigCluster.p50.toFixed(1)} ms | ${figures.bigCluster.p95.toFixed(1)} ms | rAF intervals over 5 s in the Cluster view, 20 s after the preset, clock running |`,
+    );
+    console.log(
+      `| big cluster, a node powered off | ${figures.bigClusterRescheduling.p50.toFixed(1)} ms | ${figures.bigClusterRescheduling.p95.toFixed(1)} ms | rAF intervals over the 5 s after powering off node-7 (its tasks rescheduled) |`,
+    );
+    const clusterRatio = figures.bigCluster.p95 / Math.max(1, figures.idle.p95);
+    console.log(`| big cluster / idle (p95) | | ${clusterRatio.toFixed(2)}x | |`);
     mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/browser.json', `${JSON.stringify({ figures, ratio }, null, 2)}\n`);
+    writeFileSync(
+      'bench-results/browser.json',
+      `${JSON.stringify({ figures, ratio, clusterRatio }, null, 2)}\n`,
+    );
   } finally {
     if (server.pid) process.kill(-server.pid);
   }
