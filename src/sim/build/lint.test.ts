@@ -67,6 +67,10 @@ describe('lintDockerfile', () => {
     ]);
   });
 
+  it("keeps the linter's spans inside the file (an empty continuation at the very end)", () => {
+    for (const d of lintDockerfile('FROM \\\n')) expect(d.endLine).toBeLessThanOrEqual(2);
+  });
+
   it('never throws, and every diagnostic points inside the file', () => {
     const word = fc.constantFrom('FROM', 'RUN', 'COPY', 'CMD', 'ENV', 'EXPOSE', '<<EOF', 'EOF');
     const line = fc.oneof(

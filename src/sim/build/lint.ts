@@ -88,7 +88,13 @@ export function lintDockerfile(text: string): DockerfileDiagnostic[] {
   const source = normalizeLineBreaks(text);
   const lines = source.split('\n');
   const parsed = parseDockerfile(source);
-  const linter = linterFindings(source);
+  // The linter may end a range just past the last line (LSP's end-of-document position):
+  // keep every span inside the file.
+  const linter = linterFindings(source).map((d) =>
+    d.endLine > lines.length
+      ? { ...d, endLine: lines.length, endColumn: (lines.at(-1) ?? '').length }
+      : d,
+  );
   const errorLines = new Set<number>();
   const errors = parsed.errors.map((e): DockerfileDiagnostic => {
     errorLines.add(e.line);
