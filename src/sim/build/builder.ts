@@ -17,11 +17,21 @@ import { tagImage } from '../daemon/tag';
 import type { DockerHost } from '../host';
 import { pullImage } from '../images/pull';
 import { familiarTagged, parseReference } from '../images/reference';
-import type { Image, ImageConfig, ImageHistory, Layer, LayerFile } from '../types';
+import type { Image, ImageHistory, Layer, LayerFile } from '../types';
 import { applyDockerignore, checksumOf, pickSources, type BuildContext } from './context';
 import { parseDockerfile, parseErrorMessage, type DockerfileInstruction } from './dockerfile';
 import { copiedFiles, imageFiles } from './layerFiles';
 import { BuildRecorder } from './record';
+import {
+  adopt,
+  applyConfig,
+  applyVars,
+  EMPTY_CONFIG,
+  execFormText,
+  nop,
+  splitEnv,
+  type Stage,
+} from './stage';
 import { substitute } from './variables';
 
 export interface BuildOptions {
@@ -45,28 +55,6 @@ export interface BuildResult {
   /** The final image, or null when the build failed. */
   readonly imageId: string | null;
 }
-
-interface Stage {
-  readonly name: string | null;
-  /** The image of the last step; null on `FROM scratch` before any step. */
-  image: Image | null;
-  config: ImageConfig;
-  layers: string[];
-  history: ImageHistory[];
-  size: number;
-  binaries: string[];
-  vars: Map<string, string>;
-}
-
-const EMPTY_CONFIG: ImageConfig = {
-  cmd: null,
-  entrypoint: null,
-  env: [],
-  exposedPorts: [],
-  workingDir: '',
-  stopSignal: '',
-  volumes: [],
-};
 
 /** Instructions whose arguments the builder substitutes variables in. */
 const SUBSTITUTED = new Set([
@@ -95,16 +83,6 @@ function runLayerSize(command: string): number {
     return 5_000_000 + (n % 60_000_000);
   if (/^\s*(echo|true|mkdir|touch|ln|chmod|chown)\b/.test(command)) return n % 4_096;
   return 10_000 + (n % 2_000_000);
-}
-
-function execFormText(i: DockerfileInstruction): string[] {
-  return i.json ? [...i.json] : ['/bin/sh', '-c', i.text.trim()];
-}
-
-/** `/bin/sh -c #(nop)  CMD ["node" "app.js"]`: how the classic builder records config steps. */
-function nop(i: DockerfileInstruction, text: string): string {
-  const shown = i.json ? `[${i.json.map((a) => JSON.stringify(a)).join(' ')}]` : text;
-  return `/bin/sh -c #(nop)  ${i.keyword} ${shown}`;
 }
 
 export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
@@ -311,75 +289,8 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   return { lines, imageId: final.id };
 }
 
-function splitEnv(entry: string): [string, string] {
-  const eq = entry.indexOf('=');
-  return eq === -1 ? [entry, ''] : [entry.slice(0, eq), entry.slice(eq + 1)];
-}
-
 function newLayer(seed: string, size: number): Layer {
   return { digest: digestOf(`${seed} blob`), diffId: digestOf(`${seed} diff`), size };
-}
-
-function adopt(stage: Stage, image: Image): void {
-  stage.image = image;
-  stage.config = { ...image.config };
-  stage.layers = [...image.layers];
-  stage.history = [...(image.history ?? [])];
-  stage.size = image.size;
-}
-
-/** ENV and ARG: values later steps substitute. */
-function applyVars(stage: Stage, i: DockerfileInstruction, text: string): void {
-  if (i.keyword === 'ARG' || i.keyword === 'ENV') {
-    for (const [name, value] of envPairs(text)) stage.vars.set(name, value);
-  }
-}
-
-/** `ENV A=1 B="two words"`, or the old `ENV A value with spaces`. */
-function envPairs(text: string): [string, string][] {
-  if (!/^\S+=/.test(text)) {
-    const [name = '', ...rest] = text.split(/\s+/);
-    return [[name, rest.join(' ')]];
-  }
-  const pairs: [string, string][] = [];
-  const re = /(\w+)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g;
-  for (const m of text.matchAll(re))
-    pairs.push([m[1] ?? '', (m[2] ?? '').replace(/^["']|["']$/g, '')]);
-  return pairs;
-}
-
-function applyConfig(stage: Stage, i: DockerfileInstruction, text: string): void {
-  const c = stage.config;
-  switch (i.keyword) {
-    case 'CMD':
-      c.cmd = execFormText(i);
-      break;
-    case 'ENTRYPOINT':
-      c.entrypoint = execFormText(i);
-      // A new ENTRYPOINT drops the base image's CMD, as the builder does.
-      c.cmd = null;
-      break;
-    case 'ENV':
-      for (const [name, value] of envPairs(text))
-        c.env = [...c.env.filter((e) => !e.startsWith(`${name}=`)), `${name}=${value}`];
-      break;
-    case 'EXPOSE':
-      for (const port of text.split(/\s+/))
-        if (port)
-          c.exposedPorts = [
-            ...new Set([...c.exposedPorts, port.includes('/') ? port : `${port}/tcp`]),
-          ];
-      break;
-    case 'WORKDIR':
-      c.workingDir = text.startsWith('/') ? text : `${c.workingDir.replace(/\/$/, '')}/${text}`;
-      break;
-    case 'STOPSIGNAL':
-      c.stopSignal = text;
-      break;
-    case 'VOLUME':
-      c.volumes = [...new Set([...c.volumes, ...(i.json ?? text.split(/\s+/))])];
-      break;
-  }
 }
 
 type FromResult = { ok: true; image: Image | null } | { ok: false; message: string };
