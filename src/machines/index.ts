@@ -8,3 +8,4 @@ export { runcInvocationMachine, type RuncEvent, type RuncOperation } from './run
 export { shimMachine, type ShimEvent } from './shim';
 export { containerdMachine, type ContainerdEvent } from './containerd';
 export { dockerdMachine, type DockerdEvent } from './dockerd';
+export { podMachine, type PodEvent } from './pod';
