@@ -9,7 +9,7 @@ import { deletePod } from './controllers';
 import { TAINT } from './defaults';
 import type { KubeRequest, KubeResult } from './inputs';
 import { newUid, templateHash } from './names';
-import { objectKey } from './types';
+import { NAMESPACES, objectKey, own } from './types';
 
 const OK: KubeResult = { ok: true };
 
@@ -60,8 +60,10 @@ function answer(ctx: KubeCtx, r: KubeRequest): KubeResult {
     case 'createDeployment': {
       const invalid = invalidName('Deployment.apps', r.name);
       if (invalid) return invalid;
+      if (!NAMESPACES.includes(r.namespace))
+        return fail(404, 'NotFound', `namespaces "${r.namespace}" not found`);
       const key = objectKey(r.namespace, r.name);
-      if (w.deployments[key])
+      if (own(w.deployments, key))
         return fail(409, 'AlreadyExists', `deployments.apps "${r.name}" already exists`);
       if (!Number.isInteger(r.replicas) || r.replicas < 0)
         return fail(
@@ -87,7 +89,7 @@ function answer(ctx: KubeCtx, r: KubeRequest): KubeResult {
       return OK;
     }
     case 'scaleDeployment': {
-      const d = w.deployments[objectKey(r.namespace, r.name)];
+      const d = own(w.deployments, objectKey(r.namespace, r.name));
       if (!d) return fail(404, 'NotFound', `deployments.apps "${r.name}" not found`);
       if (!Number.isInteger(r.replicas) || r.replicas < 0)
         return fail(
@@ -101,7 +103,7 @@ function answer(ctx: KubeCtx, r: KubeRequest): KubeResult {
     }
     case 'deleteDeployment': {
       const key = objectKey(r.namespace, r.name);
-      if (!w.deployments[key])
+      if (!own(w.deployments, key))
         return fail(404, 'NotFound', `deployments.apps "${r.name}" not found`);
       delete w.deployments[key];
       ctx.emit('etcd', 'apiserver', 'etcd', `delete /registry/deployments/${key}`);
@@ -109,14 +111,14 @@ function answer(ctx: KubeCtx, r: KubeRequest): KubeResult {
     }
     case 'deletePod':
     case 'evictPod': {
-      const pod = w.pods[objectKey(r.namespace, r.name)];
+      const pod = own(w.pods, objectKey(r.namespace, r.name));
       if (!pod) return fail(404, 'NotFound', `pods "${r.name}" not found`);
       deletePod(ctx, pod, 'apiserver');
       return OK;
     }
     case 'cordon':
     case 'uncordon': {
-      const node = w.nodes[r.node];
+      const node = own(w.nodes, r.node);
       if (!node) return fail(404, 'NotFound', `nodes "${r.node}" not found`);
       const cordon = r.verb === 'cordon';
       if (node.unschedulable === cordon) return OK;

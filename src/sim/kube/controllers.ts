@@ -72,11 +72,24 @@ export function createPod(
 export function deletePod(ctx: KubeCtx, pod: Pod, from: string): void {
   if (pod.deletionTimestamp !== null) return;
   ctx.emit('api', from, 'apiserver', `DELETE /api/v1/namespaces/${pod.namespace}/pods/${pod.name}`);
+  if (pod.mirror) return recreateMirror(ctx, pod);
   if (pod.status === 'pending') return forgetPod(ctx, pod);
   podEvent(pod, { type: 'DELETE' });
   pod.deletionTimestamp = ctx.world.now;
   pod.ready = false;
   ctx.emit('etcd', 'apiserver', 'etcd', `put /registry/pods/${pod.namespace}/${pod.name}`);
+}
+
+/**
+ * A mirror pod is only the API's copy of a static pod, which the kubelet runs from a file: the
+ * kubelet makes the copy again at once (a new UID and age) and the containers run on untouched.
+ */
+function recreateMirror(ctx: KubeCtx, pod: Pod): void {
+  const key = objectKey(pod.namespace, pod.name);
+  ctx.emit('etcd', 'apiserver', 'etcd', `delete /registry/pods/${key}`);
+  ctx.world.pods[key] = { ...pod, uid: newUid(ctx.rand), created: ctx.world.now };
+  const kubelet = `${pod.nodeName ?? ''}:kubelet`;
+  store(ctx, kubelet, 'POST', `/api/v1/namespaces/${pod.namespace}/pods`, `pods/${key}`);
 }
 
 function bind(ctx: KubeCtx, pod: Pod, node: string, from: string): void {

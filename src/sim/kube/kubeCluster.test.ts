@@ -259,6 +259,46 @@ describe('nodes', () => {
     expect(scale(c, 'web', 5)).toEqual({ ok: true });
   });
 
+  it('a deleted static pod is made again by its kubelet; its containers run on', () => {
+    const c = newKube();
+    const key = 'kube-system/etcd-control-plane';
+    const uid = c.world.pods[key]?.uid;
+    const pid = c.world.machines['control-plane']?.sandboxes[key]?.containers[0]?.pid;
+    c.advance(60_000);
+    const r = c.apply({
+      kind: 'api',
+      request: { verb: 'deletePod', namespace: 'kube-system', name: 'etcd-control-plane' },
+    });
+    expect(r).toEqual({ ok: true });
+    expect(c.world.pods[key]).toMatchObject({ status: 'running', created: c.now });
+    expect(c.world.pods[key]?.uid).not.toBe(uid);
+    c.advance(5000);
+    expect(c.world.machines['control-plane']?.sandboxes[key]?.containers[0]?.pid).toBe(pid);
+  });
+
+  it('names typed by a user never reach Object.prototype; unknown namespaces are refused', () => {
+    const c = newKube();
+    for (const node of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      expect(c.apply({ kind: 'api', request: { verb: 'cordon', node } })).toMatchObject({
+        reason: 'NotFound',
+      });
+      expect(c.apply({ kind: 'powerOff', node })).toMatchObject({ ok: false });
+    }
+    expect(({} as Record<string, unknown>)['unschedulable']).toBeUndefined();
+    expect(
+      c.apply({
+        kind: 'api',
+        request: {
+          verb: 'createDeployment',
+          namespace: 'nope',
+          name: 'web',
+          image: 'nginx',
+          replicas: 1,
+        },
+      }),
+    ).toMatchObject({ code: 404, message: 'namespaces "nope" not found' });
+  });
+
   it('refuses faults on machines that do not exist or cannot take them', () => {
     const c = newKube();
     expect(c.apply({ kind: 'powerOff', node: 'nope' })).toMatchObject({ ok: false });

@@ -32,11 +32,11 @@ import { machineUp } from './context';
 import { evictFromNode, monitorNodes, runControllers } from './controllers';
 import { API_PORT, BOOT_MS, CONTROL_PLANE_ADDRESS, NODE_MONITOR_PERIOD_MS } from './defaults';
 import { describeKubeInput, type KubeInput, type KubeResult, type LoggedKubeInput } from './inputs';
-import { finishStep, kubeletSync, renewLease } from './kubelet';
+import { finishStep, kubeletSync, podsByNode, renewLease } from './kubelet';
 import type { KubePort } from './port';
 import { powerOffMachine, powerOnMachine } from './runtime';
 import type { KubeTraceEntry, KubeTraceKind } from './trace';
-import type { KubeWorld } from './types';
+import { own, type KubeWorld } from './types';
 
 export interface KubeClusterOptions {
   readonly seed: string;
@@ -148,14 +148,14 @@ export class KubeCluster implements KubePort {
         this.runUntil(this.now + Math.min(input.ms, 24 * 3_600_000));
         return { ok: true };
       case 'powerOff': {
-        const m = this.world.machines[input.node];
+        const m = own(this.world.machines, input.node);
         if (!m) return fail(`no machine called ${input.node}`);
         if (m.power === 'off') return fail(`${input.node} is already off`);
         powerOffMachine(m);
         return { ok: true };
       }
       case 'partition': {
-        const m = this.world.machines[input.node];
+        const m = own(this.world.machines, input.node);
         if (!m) return fail(`no machine called ${input.node}`);
         if (input.node === CONTROL_PLANE)
           return fail('the control plane stays on the network here; power it off instead');
@@ -164,7 +164,7 @@ export class KubeCluster implements KubePort {
         return { ok: true };
       }
       case 'restore': {
-        const m = this.world.machines[input.node];
+        const m = own(this.world.machines, input.node);
         if (!m) return fail(`no machine called ${input.node}`);
         if (m.power === 'on') {
           m.partitioned = false;
@@ -198,14 +198,19 @@ export class KubeCluster implements KubePort {
     }
   }
 
-  /** Lets virtual time pass to `t`, running every timer due on the way, in order. */
+  /**
+   * Lets virtual time pass to `t`, running every timer due on the way, in order. The loops are
+   * level-triggered, so they reconcile once after all the timers of one instant.
+   */
   private runUntil(t: number): void {
     for (;;) {
       const next = this.timers[0];
       if (!next || next.at > t) break;
-      this.timers.shift();
       this.world.now = Math.max(this.world.now, next.at);
-      this.run(next.action);
+      while (this.timers[0] && this.timers[0].at === next.at) {
+        const timer = this.timers.shift();
+        if (timer) this.run(timer.action);
+      }
       this.reconcile();
     }
     this.world.now = Math.max(this.world.now, t);
@@ -213,7 +218,9 @@ export class KubeCluster implements KubePort {
 
   private reconcile(): void {
     runControllers(this.ctx);
-    for (const node of Object.keys(this.world.nodes)) kubeletSync(this.ctx, node);
+    const bound = podsByNode(this.ctx);
+    for (const node of Object.keys(this.world.nodes))
+      kubeletSync(this.ctx, node, bound.get(node) ?? []);
   }
 
   private schedule(delayMs: number, action: KubeAction): void {

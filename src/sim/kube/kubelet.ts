@@ -49,13 +49,12 @@ function begin(ctx: KubeCtx, m: Machine, key: string, podName: string, step: Kub
 }
 
 /** The pods this kubelet acts on: bound to its node, as far as it can know. */
-function knownPods(ctx: KubeCtx, node: string, connected: boolean): Pod[] {
-  return Object.values(ctx.world.pods).filter(
+function knownPods(ctx: KubeCtx, node: string, connected: boolean, bound: readonly Pod[]): Pod[] {
+  return bound.filter(
     (p) =>
-      p.nodeName === node &&
-      (connected ||
-        p.mirror ||
-        !!ctx.world.machines[node]?.sandboxes[objectKey(p.namespace, p.name)]),
+      connected ||
+      p.mirror ||
+      !!ctx.world.machines[node]?.sandboxes[objectKey(p.namespace, p.name)],
   );
 }
 
@@ -86,12 +85,24 @@ function pulling(ctx: KubeCtx, m: Machine, image: string): boolean {
 }
 
 /** Starts the next step for every pod of this node whose containers differ from the API's. */
-export function kubeletSync(ctx: KubeCtx, node: string): void {
+/** The pods bound to each node, gathered once for every kubelet's sync. */
+export function podsByNode(ctx: KubeCtx): Map<string, Pod[]> {
+  const byNode = new Map<string, Pod[]>();
+  for (const pod of Object.values(ctx.world.pods)) {
+    if (pod.nodeName === null) continue;
+    const list = byNode.get(pod.nodeName);
+    if (list) list.push(pod);
+    else byNode.set(pod.nodeName, [pod]);
+  }
+  return byNode;
+}
+
+export function kubeletSync(ctx: KubeCtx, node: string, bound: readonly Pod[]): void {
   const m = ctx.world.machines[node];
   if (!m || !machineUp(ctx, node)) return;
   const connected = kubeletConnected(ctx, node);
   const seen = new Set<string>();
-  for (const pod of knownPods(ctx, node, connected)) {
+  for (const pod of knownPods(ctx, node, connected, bound)) {
     const key = objectKey(pod.namespace, pod.name);
     seen.add(key);
     if (m.work[key]) continue;

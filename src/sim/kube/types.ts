@@ -180,6 +180,22 @@ export interface KubeWorld {
   machines: Record<string, Machine>;
 }
 
+/**
+ * A record's own entry: a name typed by a user (`__proto__`, `constructor`) must never reach
+ * Object.prototype.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The namespaces kubeadm's cluster has. */
+export const NAMESPACES: readonly string[] = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+];
+
 export function objectKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
