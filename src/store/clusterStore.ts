@@ -9,15 +9,16 @@
  */
 import { create } from 'zustand';
 import { Cluster } from '../sim/cluster/cluster';
+import type { ClusterInput } from '../sim/cluster/inputs';
 import type { NodeId } from '../sim/cluster/types';
+import type { Input } from '../sim/inputs';
 import { SPEEDS, type Speed } from './playback';
 import { drain, scaleService, setUpSwarm, type SwarmPlan } from './clusterSetup';
+import { useSessionStore } from './sessionStore';
+import { useUiStore } from './uiStore';
+import { TICK_MS, virtualClock } from './virtualClock';
 
 export const CLUSTER_SEED = 'docker-anatomy/cluster';
-/** Wall-clock ms between clock ticks (each lets TICK_MS x speed of virtual time pass). */
-export const TICK_MS = 100;
-/** The least wall-clock gap between two ticks, so a slow tick still leaves frames to paint. */
-const MIN_GAP_MS = 16;
 
 /** The everyday cluster: 3 managers (Raft tolerates one failure), 3 workers, `web` x 6. */
 export const SMALL_PLAN: SwarmPlan = {
@@ -47,6 +48,8 @@ export interface ClusterState {
   playing: boolean;
   speed: Speed;
   selectedNode: NodeId | null;
+  /** The machine whose host the host view shows (see `visit`), or null. */
+  visiting: NodeId | null;
   /** Makes the default (empty) cluster if there is none yet. */
   ensure: () => Cluster;
   /** A fresh cluster set up with `plan`: init, joins and services, through the Engine API. */
@@ -61,28 +64,52 @@ export interface ClusterState {
   setAvailability: (node: NodeId, availability: 'active' | 'drain') => string | null;
   scale: (serviceId: string, replicas: number) => string | null;
   selectNode: (node: NodeId | null) => void;
+  /**
+   * Opens a machine in the host views (diagram, panels, terminal): the same components as a
+   * single host, on that machine's own simulation, acting through the cluster. The cluster's
+   * clock keeps running until the visit ends.
+   */
+  visit: (node: NodeId) => void;
   play: () => void;
   pause: () => void;
   setSpeed: (speed: Speed) => void;
-  /** Starts the clock (the view is visible); stopClock when it is not. */
+  /** Starts the clock (the view is visible); stopClock when it is not (unless visiting). */
   startClock: () => void;
   stopClock: () => void;
+}
+
+/** A host input on a cluster machine, as the cluster logs it. */
+export function machineInput(node: NodeId, input: Input): ClusterInput {
+  if (input.kind === 'api') return { kind: 'api', node, request: input.request };
+  if (input.kind === 'typed') return { kind: 'typed', node, line: input.line };
+  return { kind: 'host', node, input };
 }
 
 function newCluster(machines: number): Cluster {
   return new Cluster({ seed: CLUSTER_SEED, nodes: machines });
 }
 
-let ticker: ReturnType<typeof setTimeout> | null = null;
-
 export const useClusterStore = create<ClusterState>()((set, get) => {
+  const clock = virtualClock(() => {
+    const state = get();
+    if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
+  });
   /** Runs `act` on the cluster and bumps the revision if its trace grew. */
   const change = <T>(act: (cluster: Cluster) => T): T => {
     const cluster = get().ensure();
     const before = cluster.trace.length;
+    const visited = get().visiting;
+    const machineBefore = visited ? cluster.node(visited).sim.trace.length : 0;
     const result = act(cluster);
     if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+    // The host views draw the visited machine: tell them when it changed.
+    if (visited && cluster.node(visited).sim.trace.length !== machineBefore)
+      useSessionStore.setState((s) => ({ revision: s.revision + 1 }));
     return result;
+  };
+  /** A new cluster replaces the old: a visit to one of its machines ends. */
+  const endVisit = () => {
+    if (get().visiting) useSessionStore.getState().leave();
   };
   return {
     cluster: null,
@@ -90,6 +117,7 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
     playing: true,
     speed: 1,
     selectedNode: null,
+    visiting: null,
     ensure: () => {
       const existing = get().cluster;
       if (existing) return existing;
@@ -98,17 +126,20 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
       return cluster;
     },
     setUp: (plan = SMALL_PLAN) => {
+      endVisit();
       const cluster = newCluster(plan.managers + plan.workers);
       const error = setUpSwarm(cluster, plan);
       set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null }));
       return error;
     },
-    reset: () =>
+    reset: () => {
+      endVisit();
       set((s) => ({
         cluster: newCluster(s.cluster?.nodes.length ?? SMALL_PLAN.managers + SMALL_PLAN.workers),
         revision: s.revision + 1,
         selectedNode: null,
-      })),
+      }));
+    },
     advance: (ms) => change((cluster) => cluster.advance(ms)),
     fault: (node, fault) => change((cluster) => cluster.apply({ kind: fault, node })),
     killLeader: () => {
@@ -120,26 +151,28 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
       change((cluster) => drain(cluster, node, availability)),
     scale: (serviceId, replicas) => change((cluster) => scaleService(cluster, serviceId, replicas)),
     selectNode: (selectedNode) => set({ selectedNode }),
+    visit: (node) => {
+      const cluster = get().ensure();
+      const machine = cluster.node(node);
+      useSessionStore.getState().visit(machine.sim, {
+        machine: machine.hostname,
+        apply: (input) => change((c) => c.apply(machineInput(node, input))),
+        advance: (ms) => get().advance(ms),
+        onLeave: () => {
+          set({ visiting: null });
+          if (useUiStore.getState().view !== 'cluster') clock.stop();
+        },
+      });
+      set({ visiting: node, selectedNode: node });
+      clock.start();
+    },
     play: () => set({ playing: true }),
     pause: () => set({ playing: false }),
     setSpeed: (speed) => set({ speed: SPEEDS.includes(speed) ? speed : 1 }),
-    startClock: () => {
-      if (ticker !== null) return;
-      // A chain of timeouts, not an interval: when a tick takes longer than TICK_MS (a big
-      // cluster converging), the next waits its turn instead of queueing behind it, so the
-      // page keeps painting; virtual time then runs slower than the wall clock.
-      const tick = () => {
-        const state = get();
-        const started = performance.now();
-        if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
-        const spent = performance.now() - started;
-        ticker = setTimeout(tick, Math.max(MIN_GAP_MS, TICK_MS - spent));
-      };
-      ticker = setTimeout(tick, TICK_MS);
-    },
+    startClock: () => clock.start(),
     stopClock: () => {
-      if (ticker !== null) clearTimeout(ticker);
-      ticker = null;
+      // A visited machine lives on in the host view: its cluster's time keeps passing.
+      if (get().visiting === null) clock.stop();
     },
   };
 });

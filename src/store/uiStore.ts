@@ -23,6 +23,10 @@ export const MODES: readonly Mode[] = ['lessons', 'sandbox'];
 export type View = 'host' | 'build' | 'cluster';
 export const VIEWS: readonly View[] = ['host', 'build', 'cluster'];
 
+/** Which orchestrator the Cluster view shows: Swarm (in dockerd) or Kubernetes (no dockerd). */
+export type Orchestrator = 'swarm' | 'kubernetes';
+export const ORCHESTRATORS: readonly Orchestrator[] = ['swarm', 'kubernetes'];
+
 export type PanelId = 'narration' | 'terminal' | 'api' | 'processes' | 'events' | 'inspector';
 /** The side panels, top to bottom. */
 export const PANEL_IDS: readonly PanelId[] = [
@@ -39,6 +43,7 @@ export interface UiState {
   theme: ThemePreference;
   era: Era;
   view: View;
+  orchestrator: Orchestrator;
   /** The host part (diagram node id, e.g. `dockerd` or `container:<id>`) in the inspector. */
   selectedPart: string | null;
   collapsedPanels: Readonly<Record<PanelId, boolean>>;
@@ -46,6 +51,7 @@ export interface UiState {
   setTheme: (theme: ThemePreference) => void;
   setEra: (era: Era) => void;
   setView: (view: View) => void;
+  setOrchestrator: (orchestrator: Orchestrator) => void;
   selectPart: (part: string | null) => void;
   setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
 }
@@ -58,6 +64,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
     theme,
     era: 'modern' as Era,
     view: 'host' as View,
+    orchestrator: 'swarm' as Orchestrator,
     selectedPart: null,
     collapsedPanels: {
       narration: false,
@@ -76,6 +83,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setTheme: (theme) => set({ theme }),
   setEra: (era) => set({ era }),
   setView: (view) => set({ view }),
+  setOrchestrator: (orchestrator) => set({ orchestrator }),
   selectPart: (selectedPart) => set({ selectedPart }),
   setPanelCollapsed: (panel, collapsed) =>
     set((state) =>

@@ -1,24 +1,24 @@
 /**
  * "Just now": the cluster's last few messages (heartbeats missed, a leader elected, the
  * scheduler assigning a task), newest first, so reconciliation can be followed as it happens.
- * Contract: reads the tail of the cluster's trace at `revision`; labels are the trace's own.
+ * Contract: reads the tail of a cluster's trace (Swarm or Kubernetes) at `revision`; labels are the trace's own.
  */
 import { useTranslation } from 'react-i18next';
-import type { Cluster } from '../../sim/cluster/cluster';
+import type { TraceEntryOf } from '../../sim/trace';
 import { recentEvents } from './recentEvents';
 
 /** How many of the latest messages are listed. */
 const SHOWN = 6;
 
 export function ClusterEvents({
-  cluster,
+  trace,
   revision,
 }: {
-  readonly cluster: Cluster;
+  readonly trace: readonly TraceEntryOf<string, unknown>[];
   readonly revision: number;
 }) {
   const { t } = useTranslation();
-  const events = recentEvents(cluster.trace, SHOWN);
+  const events = recentEvents(trace, SHOWN);
   return (
     <section className="text-sm" data-revision={revision}>
       <h3 className="font-semibold">{t('cluster.events.heading')}</h3>

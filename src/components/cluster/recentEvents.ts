@@ -1,12 +1,15 @@
 /**
- * The last few things the cluster said, for the "Just now" list: messages and notes from the
+ * The last few things a cluster (Swarm or Kubernetes) said, for the "Just now" list: messages and notes from the
  * tail of the cluster's trace, newest first, as `from → to: label`.
  * Contract: pure; walks back from the end only as far as it needs (the trace grows long), and
  * leaves out state entries (their message is already listed), the clock's "time passes"
  * inputs, and routine heartbeats (fifty machines beat every few seconds and would drown
  * everything else).
  */
-import type { ClusterTraceEntry } from '../../sim/cluster/trace';
+import type { TraceEntryOf } from '../../sim/trace';
+
+/** A Swarm cluster's or a Kubernetes cluster's trace entry. */
+type Entry = TraceEntryOf<string, unknown>;
 
 export interface RecentEvent {
   readonly seq: number;
@@ -14,12 +17,12 @@ export interface RecentEvent {
   readonly text: string;
 }
 
-function isWorthListing(entry: ClusterTraceEntry): boolean {
+function isWorthListing(entry: Entry): boolean {
   if (entry.kind === 'input' && entry.to === 'cluster') return false; // the clock's own ticks
   return entry.kind !== 'state' && entry.kind !== 'heartbeat';
 }
 
-export function recentEvents(trace: readonly ClusterTraceEntry[], count: number): RecentEvent[] {
+export function recentEvents(trace: readonly Entry[], count: number): RecentEvent[] {
   const out: RecentEvent[] = [];
   for (let i = trace.length - 1; i >= 0 && out.length < count; i--) {
     const entry = trace[i];

@@ -1,0 +1,123 @@
+/**
+ * The Kubernetes view's controller: one `KubeCluster` (src/sim/kube), made on first use, and
+ * a clock that lets its virtual time pass while the view is open (play, pause, speed).
+ * Contract: the cluster owns its world; this store owns only the cluster instance, the clock
+ * and which node is selected, and bumps `revision` whenever the cluster changed, so views
+ * re-read it. Every action is an input to the cluster (a kubectl write or a machine fault), so
+ * its log replays it. Actions answer the API server's error as kubectl prints it, or null.
+ */
+import { create } from 'zustand';
+import type { KubeRequest, KubeResult } from '../sim/kube/inputs';
+import { KubeCluster } from '../sim/kube/kubeCluster';
+import { NAMESPACE } from '../sim/kube/defaults';
+import { SPEEDS, type Speed } from './playback';
+import { TICK_MS, virtualClock } from './virtualClock';
+
+export const KUBE_SEED = 'docker-anatomy/kubernetes';
+export const KUBE_WORKERS = 3;
+
+export type KubeFault = 'powerOff' | 'partition' | 'restore';
+
+export interface KubeState {
+  cluster: KubeCluster | null;
+  revision: number;
+  playing: boolean;
+  speed: Speed;
+  selectedNode: string | null;
+  ensure: () => KubeCluster;
+  /** A fresh cluster (same seed): only the system pods run. */
+  reset: () => void;
+  advance: (ms: number) => void;
+  createDeployment: (name: string, image: string, replicas: number) => string | null;
+  scale: (name: string, replicas: number) => string | null;
+  deletePod: (name: string) => string | null;
+  fault: (node: string, fault: KubeFault) => string | null;
+  /** `kubectl drain --ignore-daemonsets`: cordon, then evict every pod a controller will remake. */
+  drain: (node: string) => string | null;
+  uncordon: (node: string) => string | null;
+  selectNode: (node: string | null) => void;
+  play: () => void;
+  pause: () => void;
+  setSpeed: (speed: Speed) => void;
+  startClock: () => void;
+  stopClock: () => void;
+}
+
+/** kubectl's words for a refused write. */
+export function kubeError(result: KubeResult): string | null {
+  if (result.ok) return null;
+  return result.code === 0
+    ? result.message
+    : `Error from server (${result.reason}): ${result.message}`;
+}
+
+function newCluster(): KubeCluster {
+  return new KubeCluster({ seed: KUBE_SEED, workers: KUBE_WORKERS });
+}
+
+export const useKubeStore = create<KubeState>()((set, get) => {
+  const clock = virtualClock(() => {
+    const state = get();
+    if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
+  });
+  /** Runs `act` on the cluster and bumps the revision if its trace or clock moved. */
+  const change = <T>(act: (cluster: KubeCluster) => T): T => {
+    const cluster = get().ensure();
+    const before = cluster.trace.length;
+    const result = act(cluster);
+    if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+    return result;
+  };
+  const write = (request: KubeRequest) =>
+    change((cluster) => kubeError(cluster.apply({ kind: 'api', request })));
+  return {
+    cluster: null,
+    revision: 0,
+    playing: true,
+    speed: 1,
+    selectedNode: null,
+    ensure: () => {
+      const existing = get().cluster;
+      if (existing) return existing;
+      const cluster = newCluster();
+      set({ cluster });
+      return cluster;
+    },
+    reset: () =>
+      set((s) => ({ cluster: newCluster(), revision: s.revision + 1, selectedNode: null })),
+    advance: (ms) => {
+      change((cluster) => cluster.advance(ms));
+      // Time alone changes ages and clocks on screen even when nothing was traced.
+      set((s) => ({ revision: s.revision + 1 }));
+    },
+    createDeployment: (name, image, replicas) =>
+      write({ verb: 'createDeployment', namespace: NAMESPACE, name, image, replicas }),
+    scale: (name, replicas) =>
+      write({ verb: 'scaleDeployment', namespace: NAMESPACE, name, replicas }),
+    deletePod: (name) => write({ verb: 'deletePod', namespace: NAMESPACE, name }),
+    fault: (node, fault) => change((cluster) => kubeError(cluster.apply({ kind: fault, node }))),
+    drain: (node) => {
+      const refused = write({ verb: 'cordon', node });
+      if (refused) return refused;
+      const pods = Object.values(get().ensure().world.pods).filter(
+        (p) =>
+          p.nodeName === node &&
+          !p.mirror &&
+          p.owner.kind !== 'DaemonSet' &&
+          p.deletionTimestamp === null,
+      );
+      for (const pod of pods) {
+        const error = write({ verb: 'evictPod', namespace: pod.namespace, name: pod.name });
+        if (error) return error;
+      }
+      return null;
+    },
+    uncordon: (node) => write({ verb: 'uncordon', node }),
+    selectNode: (selectedNode) => set({ selectedNode }),
+    play: () => set({ playing: true }),
+    pause: () => set({ playing: false }),
+    setSpeed: (speed) => set({ speed: SPEEDS.includes(speed) ? speed : 1 }),
+    startClock: () => clock.start(),
+    stopClock: () => clock.stop(),
+  };
+});

@@ -1,0 +1,90 @@
+/**
+ * The kubectl terminal's controller: a KubeShell (src/cli/kubectl) on the student's laptop,
+ * talking to the kube store's cluster (whichever one is current: a reset swaps it). While a
+ * command waits (`kubectl delete pod` until the pod is gone, `drain` until its pods are
+ * evicted) and the cluster's clock is paused, virtual time is ticked here so it can finish.
+ */
+import { KubeShell } from '../cli/kubectl';
+import type { TerminalController } from '../cli/shell/types';
+import type { KubePort } from '../sim/kube/port';
+import { useKubeStore } from './kubeStore';
+
+const JOB_TICK_MS = 100;
+
+const cluster = () => useKubeStore.getState().ensure();
+
+/** The current cluster as kubectl's port; writes bump the store's revision. */
+const port: KubePort = {
+  get world() {
+    return cluster().world;
+  },
+  get trace() {
+    return cluster().trace;
+  },
+  get now() {
+    return cluster().now;
+  },
+  apiReachable: () => cluster().apiReachable(),
+  connectionRefused: () => cluster().connectionRefused(),
+  apply: (input) => {
+    const result = cluster().apply(input);
+    useKubeStore.setState((s) => ({ revision: s.revision + 1 }));
+    return result;
+  },
+};
+
+function createController(): TerminalController {
+  const shell = new KubeShell(port);
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  const stopTicking = () => {
+    if (ticker !== null) clearInterval(ticker);
+    ticker = null;
+  };
+  const tickWhileBusy = () => {
+    if (!shell.busy) return stopTicking();
+    if (ticker !== null) return;
+    ticker = setInterval(() => {
+      const state = useKubeStore.getState();
+      // A playing clock already moves time; a paused one must not leave the job stuck.
+      if (!state.playing) state.advance(JOB_TICK_MS);
+      shell.poll();
+      if (!shell.busy) stopTicking();
+    }, JOB_TICK_MS);
+  };
+  useKubeStore.subscribe((state, previous) => {
+    if (state.revision !== previous.revision && shell.busy) {
+      shell.poll();
+      tickWhileBusy();
+    }
+  });
+  return {
+    prompt: () => shell.prompt(),
+    execute(line) {
+      shell.execute(line);
+      tickWhileBusy();
+    },
+    submit(line) {
+      shell.submit(line);
+      tickWhileBusy();
+    },
+    interrupt() {
+      shell.interrupt();
+      tickWhileBusy();
+    },
+    busy: () => shell.busy,
+    history: () => shell.history(),
+    complete: (line, cursor) => shell.complete(line, cursor),
+    resize: (columns) => {
+      if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
+    },
+    subscribe: (listener) => shell.subscribe(listener),
+  };
+}
+
+let controller: TerminalController | null = null;
+
+/** The kubectl terminal's one controller, created with the Kubernetes view. */
+export function kubeTerminalController(): TerminalController {
+  controller ??= createController();
+  return controller;
+}
