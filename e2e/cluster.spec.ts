@@ -167,3 +167,32 @@ for (const theme of ['Light', 'Dark'] as const) {
     expect(violations).toEqual([]);
   });
 }
+
+test('open a machine in the host view: its own dockerd, its terminal, and back', async ({
+  app,
+  page,
+}) => {
+  const cluster = new ClusterView(app, page);
+  await cluster.open();
+  await cluster.setUp();
+  await cluster.advanceUntil(async () =>
+    /web\.\d running/.test((await cluster.nodeNames())[3] ?? ''),
+  );
+  await cluster.node('node-4').click();
+  await page.getByRole('button', { name: 'Open node-4 in the host view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are on node-4' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'View' }).getByRole('radio', { name: 'Host' }),
+  ).toBeChecked();
+  const terminal = app.panel('Terminal');
+  const screen = async () =>
+    (await terminal.locator('.xterm-rows > div').allInnerTexts()).join('\n');
+  await expect.poll(screen).toContain('root@node-4:~#');
+  await terminal.getByRole('group', { name: 'Terminal' }).click();
+  await page.keyboard.type('docker ps --format "{{.Names}}"');
+  await page.keyboard.press('Enter');
+  await expect.poll(screen).toMatch(/web\.\d+\.[a-z0-9]{25}/);
+  await page.getByRole('button', { name: 'Back to the cluster' }).click();
+  await expect(cluster.node('node-4')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('You are on node-4')).toHaveCount(0);
+});

@@ -14,8 +14,25 @@ import { Simulation } from '../sim/simulation';
 import type { World } from '../sim/types';
 import { inputsUpTo, isAtEnd, nextStep, previousStep, type Speed } from './playback';
 
+/**
+ * A visit to one machine of a cluster: the host view, the panels and the terminal show that
+ * machine's own simulation, and act through the cluster (so the cluster's log has it all and
+ * its clock keeps the machine in step with the others). `home` is the session to come back to.
+ */
+export interface Visit {
+  readonly machine: string;
+  readonly apply: (input: Input) => InputResult;
+  /** Lets the cluster's time pass (a terminal job waiting on the visited machine). */
+  readonly advance: (ms: number) => void;
+  /** Told when the visit ends (the cluster stops keeping the machine shown). */
+  readonly onLeave: () => void;
+  readonly home: { readonly sim: Simulation; readonly cursor: number };
+}
+
 export interface SessionState {
   sim: Simulation;
+  /** Set while the views show a cluster machine instead of the session's own host. */
+  visiting: Visit | null;
   /** Bumped whenever the simulation changes, so views re-read it. */
   revision: number;
   /** Index of the last trace entry shown; -1 before the first. */
@@ -41,6 +58,10 @@ export interface SessionState {
   setSpeed: (speed: Speed) => void;
   /** A fresh session (new era or settings); the old one is dropped. */
   reset: (options: HostOptions) => void;
+  /** Shows a cluster machine's simulation in the host views until `leave`. */
+  visit: (sim: Simulation, visit: Omit<Visit, 'home'>) => void;
+  /** Back to the session's own host, where it was. */
+  leave: () => void;
 }
 
 export const DEFAULT_SEED = 'docker-anatomy';
@@ -51,11 +72,20 @@ export function newSimulation(era: Era = 'modern', extra: HostOptions = {}): Sim
 
 export const useSessionStore = create<SessionState>()((set, get) => ({
   sim: newSimulation(),
+  visiting: null,
   revision: 0,
   cursor: -1,
   playing: true,
   speed: 1,
   run: (input) => {
+    const visiting = get().visiting;
+    if (visiting) {
+      // A cluster machine is never forked from the past: a replay would cut it off from its
+      // cluster. Acting always happens at the live end, through the cluster.
+      const result = visiting.apply(input);
+      set((s) => ({ revision: s.revision + 1, playing: true }));
+      return result;
+    }
     let { sim, cursor } = get();
     // While playing, the cursor is only catching up with the trace: nothing to fork. Paused in
     // the past (stepped back, scrubbed), an action starts a new future from that point.
@@ -68,10 +98,18 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     return result;
   },
   idle: (ms) => {
+    // A visited machine's time is the cluster's, kept by the cluster's clock.
+    if (get().visiting) return;
     const { sim, cursor } = get();
     if (isAtEnd(sim.trace, cursor)) get().tick(ms);
   },
   tick: (ms) => {
+    const visiting = get().visiting;
+    if (visiting) {
+      visiting.advance(ms);
+      set((s) => ({ revision: s.revision + 1 }));
+      return;
+    }
     const { sim } = get();
     const before = sim.trace.length;
     sim.idle(ms);
@@ -96,13 +134,39 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   restart: () => set({ cursor: -1, playing: true }),
   toEnd: () => set((s) => ({ cursor: s.sim.trace.length - 1, playing: true })),
   setSpeed: (speed) => set({ speed }),
-  reset: (options) =>
+  reset: (options) => {
+    get().visiting?.onLeave();
     set((s) => ({
       sim: new Simulation({ seed: DEFAULT_SEED, ...options }),
+      visiting: null,
       cursor: -1,
       revision: s.revision + 1,
       playing: true,
-    })),
+    }));
+  },
+  visit: (sim, visit) => {
+    const { visiting, sim: current, cursor } = get();
+    visiting?.onLeave();
+    const home = visiting ? visiting.home : { sim: current, cursor };
+    set((s) => ({
+      sim,
+      visiting: { ...visit, home },
+      cursor: sim.trace.length - 1,
+      revision: s.revision + 1,
+      playing: true,
+    }));
+  },
+  leave: () => {
+    const visiting = get().visiting;
+    if (!visiting) return;
+    visiting.onLeave();
+    set((s) => ({
+      sim: visiting.home.sim,
+      visiting: null,
+      cursor: visiting.home.cursor,
+      revision: s.revision + 1,
+    }));
+  },
 }));
 
 /** The world at the cursor. Rebuilding from the trace is cheap (checkpoints), and cached here. */

@@ -6,7 +6,7 @@
  * localStorage (versioned; anything unreadable there is dropped, never trusted).
  */
 import { Shell, PROMPT } from '../cli/shell/shell';
-import type { HostPort, TerminalController } from '../cli/shell/types';
+import type { HostPort, TerminalController, TerminalEvent } from '../cli/shell/types';
 import { sessionTransport, useSessionStore } from './sessionStore';
 import { browserStorage, readStored, writeStored } from './storage';
 
@@ -69,6 +69,17 @@ function createController(): TerminalController {
       if (!shell.busy) stopTicking();
     }, JOB_TICK_MS);
   };
+  // A visit to a cluster machine (or the way back) is said in the terminal, and the prompt
+  // drawn again with the machine's name: the shell now runs there.
+  const listeners = new Set<(event: TerminalEvent) => void>();
+  useSessionStore.subscribe((state, previous) => {
+    if (state.visiting?.machine === previous.visiting?.machine) return;
+    const text = state.visiting
+      ? `(now on ${state.visiting.machine}, a machine of the Swarm cluster)\n`
+      : '(back on your own host)\n';
+    for (const listener of listeners)
+      listener({ type: 'output', chunk: { stream: 'stdout', text } });
+  });
   // Anything that changes the simulation (a chaos button, a restart timer) may end a job.
   useSessionStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && shell.busy) {
@@ -78,7 +89,11 @@ function createController(): TerminalController {
   });
 
   return {
-    prompt: () => PROMPT,
+    // On a visited cluster machine, the prompt names that machine.
+    prompt: () => {
+      const visiting = useSessionStore.getState().visiting;
+      return visiting ? `root@${visiting.machine}:~# ` : PROMPT;
+    },
     execute(line) {
       shell.execute(line);
       saveHistory(shell.history());
@@ -99,7 +114,14 @@ function createController(): TerminalController {
     resize: (columns) => {
       if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
     },
-    subscribe: (listener) => shell.subscribe(listener),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      const unsubscribe = shell.subscribe(listener);
+      return () => {
+        listeners.delete(listener);
+        unsubscribe();
+      };
+    },
   };
 }
 

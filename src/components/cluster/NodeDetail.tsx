@@ -1,10 +1,8 @@
 /**
  * The selected machine: its faults and availability as one-click buttons (power off, partition,
  * restore, drain, activate), then the Docker host underneath (its containers, read from the
- * machine's own simulation).
- * Contract: renders a NodeCard and a host World; acts only through `onAction`. The single-host
- * view is bound to the session's own simulation, so a cluster machine's host is summarised
- * here instead of being opened there (said in `cluster.detail.hostNote`).
+ * machine's own simulation), and a button that opens that host in the host view.
+ * Contract: renders a NodeCard and a host World; acts only through `onAction` and `onOpen`.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +15,11 @@ interface Props {
   readonly card: NodeCard | null;
   readonly host: World | null;
   readonly onAction: (card: NodeCard, action: NodeAction) => void;
+  /** Opens the machine in the host view (diagram, panels, terminal). */
+  readonly onOpen: (card: NodeCard) => void;
 }
 
-export function NodeDetail({ card, host, onAction }: Props) {
+export function NodeDetail({ card, host, onAction, onOpen }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   if (!card) {
@@ -82,6 +82,13 @@ export function NodeDetail({ card, host, onAction }: Props) {
         </ul>
       )}
       <p className="text-muted text-xs">{t('cluster.detail.hostNote')}</p>
+      <button
+        type="button"
+        className="btn self-start px-2 py-0.5 text-sm"
+        onClick={() => onOpen(card)}
+      >
+        {t('cluster.detail.open', { name: card.hostname })}
+      </button>
     </section>
   );
 }

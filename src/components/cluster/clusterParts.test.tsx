@@ -127,12 +127,15 @@ describe('node detail', () => {
       availability: 'drain',
     });
     const onAction = vi.fn();
+    const onOpen = vi.fn();
     rendered = renderInDom(
-      <NodeDetail card={nodeCards(world)[1]!} host={null} onAction={onAction} />,
+      <NodeDetail card={nodeCards(world)[1]!} host={null} onAction={onAction} onOpen={onOpen} />,
     );
     const buttons = [...rendered.container.querySelectorAll('button')];
     const enabled = buttons.filter((b) => !b.disabled).map((b) => b.textContent);
-    expect(enabled).toEqual(['Restore', 'Activate']);
+    expect(enabled).toEqual(['Restore', 'Activate', 'Open node-2 in the host view']);
+    rendered.click(buttons.find((b) => b.textContent === 'Open node-2 in the host view')!);
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'node-2' }));
     expect(rendered.container.textContent).toContain('The machine is powered off');
     rendered.click(buttons.find((b) => b.textContent === 'Restore')!);
     expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ id: 'node-2' }), 'restore');

@@ -1,10 +1,12 @@
 /**
  * The bar above the diagram: playback on one side, one-click demos on the other, and the
  * keyboard shortcuts with their help. Contract: composition; the clock that moves the cursor
- * lives here so that playback runs whenever the host view is on screen.
+ * lives here so that playback runs whenever the host view is on screen. The Cluster view has
+ * its own clock and faults, so the host's bar steps aside there.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../store/uiStore';
 import { ChaosControls } from './ChaosControls';
 import { PlaybackBar } from './PlaybackBar';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -15,8 +17,10 @@ export function SessionToolbar() {
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
+  const cluster = useUiStore((s) => s.view === 'cluster');
   usePlaybackClock();
   useShortcuts(openHelp);
+  if (cluster) return <ShortcutsDialog open={help} onClose={() => setHelp(false)} />;
   return (
     <section
       aria-label={t('playback.region')}

@@ -1,10 +1,12 @@
 /**
  * Keyboard shortcuts for playback, anywhere but in text inputs and widgets that use the keys
- * themselves: Space play/pause, arrows step, Home restart, + and - speed, ? help.
+ * themselves: Space play/pause, arrows step, Home restart, + and - speed, ? help. Not in the
+ * Cluster view, whose clock is its own.
  */
 import { useEffect } from 'react';
 import { SPEEDS } from '../../store/playback';
 import { useSessionStore } from '../../store/sessionStore';
+import { useUiStore } from '../../store/uiStore';
 
 function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -23,7 +25,9 @@ export function useShortcuts(onHelp: () => void): void {
         event.altKey ||
         event.ctrlKey ||
         event.metaKey ||
-        ownsKeys(event.target)
+        ownsKeys(event.target) ||
+        // The Cluster view has its own clock: the host's playback keys would act unseen.
+        useUiStore.getState().view === 'cluster'
       )
         return;
       const store = useSessionStore.getState();

@@ -11,6 +11,7 @@ import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { PANEL_IDS, useUiStore, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
+import { VisitBanner } from '../host/VisitBanner';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { ApiPanel } from '../panels/ApiPanel';
 import { EventLogPanel } from '../panels/EventLogPanel';
@@ -83,12 +84,15 @@ export function Workspace() {
                   <ClusterView />
                 </Suspense>
               ) : (
-                <>
+                <div className="flex h-full flex-col">
                   <p id={descriptionId} className="sr-only">
                     {t('canvas.description')}
                   </p>
-                  <HostCanvas descriptionId={descriptionId} />
-                </>
+                  <VisitBanner />
+                  <div className="min-h-0 flex-1">
+                    <HostCanvas descriptionId={descriptionId} />
+                  </div>
+                </div>
               )}
             </PanelErrorBoundary>
           </section>
