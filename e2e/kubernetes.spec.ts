@@ -3,15 +3,17 @@
  * terminal), see three pods come up on the workers, delete one and see its ReplicaSet replace
  * it with a new pod; kubectl's own tables in the terminal; a node's process tree shows the
  * CRI chain with no dockerd; power a worker off and, five minutes later, its pod runs
- * elsewhere. axe finds nothing.
+ * elsewhere. axe finds nothing. The first test writes the README's screenshot
+ * (docs/screenshots/kubernetes-light.png).
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { KubeView } from './pages/KubeView';
 
 test.describe.configure({ timeout: 90_000 });
 
-test('create a deployment, delete a pod, and see it replaced', async ({ app, page }) => {
+test('create a deployment, delete a pod, and see it replaced', async ({ app, page }, testInfo) => {
   const kube = new KubeView(app, page);
   await kube.open();
   await expect(kube.controlPlane).toContainText('API server answering at 10.0.0.10:6443');
@@ -48,6 +50,12 @@ test('create a deployment, delete a pod, and see it replaced', async ({ app, pag
   await expect(detail).toContainText('containerd-shim-runc-v2');
   await expect(detail).toContainText('pause');
   await expect(detail).toContainText('No dockerd here');
+  // The README's picture of Kubernetes: web's three pods, the replacement among them.
+  await kube.region.evaluate((el) => el.querySelector('.overflow-auto')?.scrollTo(0, 0));
+  await page.mouse.move(0, 799);
+  await page.screenshot({
+    path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'kubernetes-light.png'),
+  });
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations)).toEqual([]);
 });
 

@@ -3,11 +3,11 @@
  * kill the leader, and the cluster's clock (play or pause, speed, let 5 s pass, virtual time).
  * Contract: drives the cluster store only; reports daemon errors through `onError`.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BIG_PLAN, SMALL_PLAN, useClusterStore } from '../../store/clusterStore';
 import type { SwarmPlan } from '../../store/clusterSetup';
-import { SPEEDS, type Speed } from '../../store/playback';
+import { ClockControls } from './ClockControls';
 
 const BUTTON = 'btn px-2 py-0.5 text-sm disabled:cursor-not-allowed disabled:opacity-60';
 /** How much virtual time the +5 s button lets pass. */
@@ -24,7 +24,6 @@ interface Props {
 
 export function ClusterToolbar({ now, hasLeader, onError, onKilled }: Props) {
   const { t } = useTranslation();
-  const speedId = useId();
   const playing = useClusterStore((s) => s.playing);
   const speed = useClusterStore((s) => s.speed);
   const store = useClusterStore.getState;
@@ -61,41 +60,21 @@ export function ClusterToolbar({ now, hasLeader, onError, onKilled }: Props) {
         {t('cluster.controls.setupBig')}
       </button>
       {busy && <span className="text-muted text-sm">{t('cluster.starting')}</span>}
-      <span className="flex items-center gap-1.5">
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => (playing ? store().pause() : store().play())}
-        >
-          {playing ? t('cluster.controls.pause') : t('cluster.controls.play')}
-        </button>
-        <button
-          type="button"
-          className={BUTTON}
-          aria-label={t('cluster.controls.advanceLabel')}
-          onClick={() => store().advance(ADVANCE_MS)}
-        >
-          {t('cluster.controls.advance')}
-        </button>
-        <label htmlFor={speedId} className="sr-only">
-          {t('cluster.controls.speed')}
-        </label>
-        <select
-          id={speedId}
-          className="rounded border border-slate-400 bg-white px-1 py-0.5 text-sm dark:bg-slate-900"
-          value={speed}
-          onChange={(event) => store().setSpeed(Number(event.target.value) as Speed)}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-        <span className="text-muted font-mono text-xs tabular-nums">
-          {t('cluster.controls.time', { seconds: (now / 1000).toFixed(1) })}
-        </span>
-      </span>
+      <ClockControls
+        now={now}
+        playing={playing}
+        speed={speed}
+        skips={[
+          {
+            ms: ADVANCE_MS,
+            text: t('cluster.controls.advance'),
+            label: t('cluster.controls.advanceLabel'),
+          },
+        ]}
+        onPlaying={(play) => (play ? store().play() : store().pause())}
+        onSkip={(ms) => store().advance(ms)}
+        onSpeed={(s) => store().setSpeed(s)}
+      />
     </div>
   );
 }

@@ -59,8 +59,8 @@ export function KubeNodeCard({ card, selected, onSelect }: Props) {
           card.machine === 'off' ? 'bg-slate-100 dark:bg-slate-800' : 'bg-white dark:bg-slate-900'
         } ${frame}`}
       >
-        <span className="flex items-baseline justify-between gap-2">
-          <span className="min-w-0 font-mono text-sm font-semibold break-all text-slate-900 dark:text-slate-50">
+        <span className="flex flex-wrap items-baseline justify-between gap-x-2">
+          <span className="min-w-0 font-mono text-sm font-semibold break-words text-slate-900 dark:text-slate-50">
             {card.name}
           </span>
           <span className="text-muted shrink-0 text-[11px] tracking-wide uppercase">
