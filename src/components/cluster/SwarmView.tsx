@@ -18,6 +18,8 @@ import { nodeCards, serviceLines, type NodeCard, type ServiceLine } from './clus
 import type { ClusterSnapshot } from './clusterChanges';
 import type { NodeAction } from './hostSummary';
 import { NodeDetail } from './NodeDetail';
+import { MeshPanel } from './MeshPanel';
+import { meshPorts, type MeshPort } from './meshModel';
 import { NodeGrid } from './NodeGrid';
 import { NO_RAFT, raftSummary } from './quorum';
 import { RaftPanel } from './RaftPanel';
@@ -26,11 +28,24 @@ import { TaskLegend } from './TaskLegend';
 import { useClusterNews } from './useClusterNews';
 
 /** Drawn before the cluster exists (the first render): no machines, no Raft. */
-const EMPTY: ClusterSnapshot = { nodes: [], services: [], raft: NO_RAFT };
+type SwarmSnapshot = ClusterSnapshot & { readonly mesh: readonly MeshPort[] };
+
+const EMPTY: SwarmSnapshot = {
+  nodes: [],
+  services: [],
+  raft: NO_RAFT,
+  mesh: [],
+};
 
 export function SwarmView() {
   const { t } = useTranslation();
-  const ids = { raft: useId(), services: useId(), nodes: useId(), description: useId() };
+  const ids = {
+    raft: useId(),
+    services: useId(),
+    mesh: useId(),
+    nodes: useId(),
+    description: useId(),
+  };
   const cluster = useClusterStore((s) => s.cluster);
   const revision = useClusterStore((s) => s.revision);
   const selected = useClusterStore((s) => s.selectedNode);
@@ -45,10 +60,15 @@ export function SwarmView() {
     return () => store.stopClock();
   }, []);
 
-  const snapshot: ClusterSnapshot | null = useMemo(() => {
+  const snapshot: SwarmSnapshot | null = useMemo(() => {
     if (!cluster) return null;
     const world = cluster.world;
-    return { nodes: nodeCards(world), services: serviceLines(world), raft: raftSummary(world) };
+    return {
+      nodes: nodeCards(world),
+      services: serviceLines(world),
+      raft: raftSummary(world),
+      mesh: meshPorts(cluster),
+    };
     // revision: the cluster changes in place; a new revision means a new world to draw.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cluster, revision]);
@@ -107,6 +127,7 @@ export function SwarmView() {
       <div className="grid grid-cols-1 gap-3 @xl:grid-cols-2">
         <RaftPanel raft={view.raft} headingId={ids.raft} />
         <ServiceSummary services={view.services} headingId={ids.services} onScale={onScale} />
+        <MeshPanel ports={view.mesh} headingId={ids.mesh} />
       </div>
       <div className="grid grid-cols-1 items-start gap-3 @3xl:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-labelledby={ids.nodes} className="flex min-w-0 flex-col gap-2">
