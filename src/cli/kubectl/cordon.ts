@@ -3,16 +3,9 @@
  * spec.unschedulable, only when it changes (`node/worker-1 cordoned`, or `already cordoned`).
  * `cordonNode` is shared with drain, which cordons first.
  */
-import {
-  flagError,
-  notFoundText,
-  serverErrorText,
-  unreachable,
-  unsupportedFlags,
-  usageError,
-} from './errors';
-import { GLOBAL_FLAGS, flagBool, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { commandFlags } from './commandFlags';
+import { notFoundText, serverErrorText, unreachable, usageError } from './errors';
+import { GLOBAL_FLAGS, type FlagDef } from './flags';
 import { own } from './resources';
 import type { KubeCommandContext } from './types';
 
@@ -45,11 +38,8 @@ export function cordonCommand(cordon: boolean) {
   const verb = cordon ? 'cordon' : 'uncordon';
   return (ctx: KubeCommandContext, args: readonly string[]): number => {
     const path = `kubectl ${verb}`;
-    const parsed = parseFlags(args, NODE_FLAGS);
-    if (!parsed.ok) return flagError(ctx, path, parsed.error);
-    const { flags } = parsed;
-    if (flagBool(flags, 'help')) return commandHelp(ctx, verb);
-    if (flags.unsupported.length > 0) return unsupportedFlags(ctx, path, flags.unsupported);
+    const flags = commandFlags(ctx, path, verb, args, NODE_FLAGS);
+    if (typeof flags === 'number') return flags;
     if (flags.positional.length === 0) return usageError(ctx, path, `USAGE: ${verb} NODE [flags]`);
     if (!ctx.port.apiReachable()) return unreachable(ctx);
     let status = 0;

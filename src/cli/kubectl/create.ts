@@ -5,24 +5,9 @@
  * Other `create` subcommands exist in kubectl but not here, and say so.
  */
 import { NAMESPACE } from '../../sim/kube/defaults';
-import {
-  flagError,
-  plainError,
-  serverError,
-  unreachable,
-  unsupportedFlags,
-  usageError,
-} from './errors';
-import {
-  GLOBAL_FLAGS,
-  findCommand,
-  flagBool,
-  flagInt,
-  flagString,
-  parseFlags,
-  type FlagDef,
-} from './flags';
-import { commandHelp } from './help';
+import { commandFlags } from './commandFlags';
+import { plainError, serverError, unreachable, usageError } from './errors';
+import { GLOBAL_FLAGS, findCommand, flagInt, flagString, type FlagDef } from './flags';
 import { namespaceExists } from './resources';
 import type { KubeCommandContext } from './types';
 
@@ -85,11 +70,8 @@ export function kubectlCreate(ctx: KubeCommandContext, args: readonly string[]):
   const at = findCommand(args);
   const sub = at < 0 ? undefined : args[at];
   if (sub === undefined) {
-    const parsed = parseFlags(args, FLAGS);
-    if (!parsed.ok) return flagError(ctx, 'kubectl create', parsed.error);
-    if (flagBool(parsed.flags, 'help')) return commandHelp(ctx, 'create');
-    if (parsed.flags.unsupported.length > 0)
-      return unsupportedFlags(ctx, 'kubectl create', parsed.flags.unsupported);
+    const flags = commandFlags(ctx, 'kubectl create', 'create', args, FLAGS);
+    if (typeof flags === 'number') return flags;
     return plainError(ctx, 'must specify one of -f and -k');
   }
   if (sub !== 'deployment' && sub !== 'deploy') {
@@ -101,11 +83,9 @@ export function kubectlCreate(ctx: KubeCommandContext, args: readonly string[]):
     return plainError(ctx, 'must specify one of -f and -k');
   }
   const path = 'kubectl create deployment';
-  const parsed = parseFlags([...args.slice(0, at), ...args.slice(at + 1)], FLAGS);
-  if (!parsed.ok) return flagError(ctx, path, parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'create');
-  if (flags.unsupported.length > 0) return unsupportedFlags(ctx, path, flags.unsupported);
+  const rest = [...args.slice(0, at), ...args.slice(at + 1)];
+  const flags = commandFlags(ctx, path, 'create', rest, FLAGS);
+  if (typeof flags === 'number') return flags;
   const image = flagString(flags, 'image');
   if (image === undefined) return plainError(ctx, 'required flag(s) "image" not set');
   if (flags.positional.length !== 1)

@@ -10,19 +10,12 @@ import { NAMESPACE } from '../../sim/kube/defaults';
 import type { KubeRequest } from '../../sim/kube/inputs';
 import { objectKey, type KubeWorld } from '../../sim/kube/types';
 import type { CommandOutcome, Job } from '../shell/types';
-import {
-  flagError,
-  notFoundText,
-  plainError,
-  serverErrorText,
-  unreachable,
-  unsupportedFlags,
-} from './errors';
-import { GLOBAL_FLAGS, flagBool, flagString, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { commandFlags } from './commandFlags';
+import { notFoundText, serverErrorText, unreachable } from './errors';
+import { GLOBAL_FLAGS, flagBool, flagString, type FlagDef } from './flags';
 import { listNames } from './printers';
 import { MODELLED_LIST, own, type ResourceInfo } from './resources';
-import { parseTargets, type Target } from './targets';
+import { namedTargets, type Target } from './targets';
 import type { KubeCommandContext } from './types';
 
 const FLAGS: readonly FlagDef[] = [
@@ -67,19 +60,11 @@ function request(kind: 'pods' | 'deployments', namespace: string, name: string):
 }
 
 export function kubectlDelete(ctx: KubeCommandContext, args: readonly string[]): CommandOutcome {
-  const path = 'kubectl delete';
-  const parsed = parseFlags(args, FLAGS);
-  if (!parsed.ok) return flagError(ctx, path, parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'delete');
-  if (flags.unsupported.length > 0) return unsupportedFlags(ctx, path, flags.unsupported);
-  const named = parseTargets(flags.positional);
-  if (!named.ok) return plainError(ctx, named.error);
+  const flags = commandFlags(ctx, 'kubectl delete', 'delete', args, FLAGS);
+  if (typeof flags === 'number') return flags;
   const all = flagBool(flags, 'all');
-  if (all && named.targets.length > 0)
-    return plainError(ctx, 'name cannot be provided when a selector is specified');
-  if (!all && named.targets.length === 0)
-    return plainError(ctx, 'resource(s) were provided, but no name was specified');
+  const named = namedTargets(ctx, flags.positional, all);
+  if (typeof named === 'number') return named;
   if (!ctx.port.apiReachable()) return unreachable(ctx);
   const namespace = flagString(flags, 'namespace') ?? NAMESPACE;
   const world = ctx.port.world;

@@ -7,18 +7,10 @@
  */
 import { objectKey } from '../../sim/kube/types';
 import type { CommandOutcome, Job } from '../shell/types';
+import { commandFlags } from './commandFlags';
 import { cordonNode, NODE_FLAGS } from './cordon';
-import {
-  flagError,
-  notFoundText,
-  plainError,
-  serverErrorText,
-  unreachable,
-  unsupportedFlags,
-  usageError,
-} from './errors';
-import { flagBool, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { notFoundText, plainError, serverErrorText, unreachable, usageError } from './errors';
+import { flagBool, type FlagDef } from './flags';
 import { listPods } from './printers';
 import { own } from './resources';
 import type { KubeCommandContext } from './types';
@@ -51,11 +43,8 @@ function failed(ctx: KubeCommandContext, node: string, error: string): number {
 
 export function kubectlDrain(ctx: KubeCommandContext, args: readonly string[]): CommandOutcome {
   const path = 'kubectl drain';
-  const parsed = parseFlags(args, FLAGS);
-  if (!parsed.ok) return flagError(ctx, path, parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'drain');
-  if (flags.unsupported.length > 0) return unsupportedFlags(ctx, path, flags.unsupported);
+  const flags = commandFlags(ctx, path, 'drain', args, FLAGS);
+  if (typeof flags === 'number') return flags;
   if (flags.values.has('delete-local-data'))
     ctx.err(
       'Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n',

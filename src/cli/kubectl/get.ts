@@ -7,16 +7,9 @@
  */
 import { NAMESPACE } from '../../sim/kube/defaults';
 import type { CommandOutcome } from '../shell/types';
-import {
-  flagError,
-  notFoundText,
-  plainError,
-  unreachable,
-  unsupportedFlags,
-  usageError,
-} from './errors';
-import { GLOBAL_FLAGS, flagBool, flagString, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { commandFlags } from './commandFlags';
+import { notFoundText, plainError, unreachable, usageError } from './errors';
+import { GLOBAL_FLAGS, flagBool, flagString, type FlagDef } from './flags';
 import { renderTable, rows, type Row } from './printers';
 import { RESOURCES, resolveResource, type ResourceInfo, type ResourceKind } from './resources';
 import { NO_TYPE_WITH_SLASH, parseTargets } from './targets';
@@ -90,11 +83,8 @@ function parseRequests(args: readonly string[]): Parsed {
 }
 
 export function kubectlGet(ctx: KubeCommandContext, args: readonly string[]): CommandOutcome {
-  const parsed = parseFlags(args, FLAGS);
-  if (!parsed.ok) return flagError(ctx, 'kubectl get', parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'get');
-  if (flags.unsupported.length > 0) return unsupportedFlags(ctx, 'kubectl get', flags.unsupported);
+  const flags = commandFlags(ctx, 'kubectl get', 'get', args, FLAGS);
+  if (typeof flags === 'number') return flags;
   const output = flagString(flags, 'output');
   if (output !== undefined && output !== 'wide' && output !== 'name') {
     const known = FORMATS.split(',').some((f) => output === f || output.startsWith(`${f}=`));

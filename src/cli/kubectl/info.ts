@@ -3,9 +3,9 @@
  * and `kubectl cluster-info` (where the control plane and CoreDNS are served).
  */
 import { API_PORT, CONTROL_PLANE_ADDRESS, KUBE_VERSION } from '../../sim/kube/defaults';
-import { flagError, plainError, unreachable, unsupportedFlags } from './errors';
-import { GLOBAL_FLAGS, flagBool, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { commandFlags } from './commandFlags';
+import { plainError, unreachable } from './errors';
+import { GLOBAL_FLAGS, flagBool, type FlagDef } from './flags';
 import type { KubeCommandContext } from './types';
 
 /** The kustomize built into kubectl 1.33. */
@@ -18,12 +18,8 @@ const VERSION_FLAGS: readonly FlagDef[] = [
 ];
 
 export function kubectlVersion(ctx: KubeCommandContext, args: readonly string[]): number {
-  const parsed = parseFlags(args, VERSION_FLAGS);
-  if (!parsed.ok) return flagError(ctx, 'kubectl version', parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'version');
-  if (flags.unsupported.length > 0)
-    return unsupportedFlags(ctx, 'kubectl version', flags.unsupported);
+  const flags = commandFlags(ctx, 'kubectl version', 'version', args, VERSION_FLAGS);
+  if (typeof flags === 'number') return flags;
   if (flags.positional.length > 0)
     return plainError(
       ctx,
@@ -37,12 +33,8 @@ export function kubectlVersion(ctx: KubeCommandContext, args: readonly string[])
 }
 
 export function kubectlClusterInfo(ctx: KubeCommandContext, args: readonly string[]): number {
-  const parsed = parseFlags(args, GLOBAL_FLAGS);
-  if (!parsed.ok) return flagError(ctx, 'kubectl cluster-info', parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'cluster-info');
-  if (flags.unsupported.length > 0)
-    return unsupportedFlags(ctx, 'kubectl cluster-info', flags.unsupported);
+  const flags = commandFlags(ctx, 'kubectl cluster-info', 'cluster-info', args, GLOBAL_FLAGS);
+  if (typeof flags === 'number') return flags;
   const [sub] = flags.positional;
   if (sub === 'dump')
     return plainError(ctx, '"kubectl cluster-info dump" is real, but not part of this simulation');

@@ -6,6 +6,7 @@
  */
 import type { KubePort } from '../../sim/kube/port';
 import type { KubeWorld } from '../../sim/kube/types';
+import { completion, completionPoint } from '../shell/completion';
 import type { Completion } from '../shell/types';
 import { SUPPORTED_COMMANDS } from './help';
 import { listNames } from './printers';
@@ -81,25 +82,16 @@ export function completeLine(
   commands: Readonly<Record<string, KubeCommandSpec>>,
   port: KubePort,
 ): Completion {
-  const head = line.slice(0, cursor);
-  const from = head.search(/\S*$/);
-  const word = head.slice(from);
-  // Completion follows the last command of a chain or pipe.
-  const segment =
-    head
-      .slice(0, from)
-      .split(/&&|\|\||;|\|/)
-      .at(-1) ?? '';
-  const before = segment.trim() === '' ? [] : segment.trim().split(/\s+/);
-  const [command, ...rest] = before;
+  const point = completionPoint(line, cursor);
+  const { command, args, word } = point;
   let candidates: readonly string[] = [];
   try {
     candidates =
       command === undefined
         ? Object.keys(commands)
-        : (own(commands, command)?.complete?.(rest, port.world, word) ?? []);
+        : (own(commands, command)?.complete?.(args, port.world, word) ?? []);
   } catch {
     // A completion that fails offers nothing; it must not disturb the line being typed.
   }
-  return { from, candidates: [...new Set(candidates.filter((c) => c.startsWith(word)))].sort() };
+  return completion(point, candidates);
 }

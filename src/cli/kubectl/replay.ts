@@ -9,20 +9,13 @@
  */
 import type { LoggedKubeInput } from '../../sim/kube/inputs';
 import { KubeCluster, type KubeClusterOptions } from '../../sim/kube/kubeCluster';
-import type { KubePort } from '../../sim/kube/port';
-import type { OutputChunk } from '../shell/types';
+import { replayLog, type ReplayedOutput } from '../shell/replayLog';
 import { INTERRUPT_LINE, KubeShell } from './kubeShell';
+import { routeWrites } from './routeWrites';
 
-export interface ReplayedKube {
+export interface ReplayedKube extends ReplayedOutput {
   readonly cluster: KubeCluster;
   readonly shell: KubeShell;
-  readonly output: readonly OutputChunk[];
-  /** Index of the first log entry the replay could not reproduce, or null. */
-  readonly divergedAt: number | null;
-}
-
-function same(a: LoggedKubeInput | undefined, b: LoggedKubeInput | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function replayKubeTerminal(
@@ -32,31 +25,8 @@ export function replayKubeTerminal(
   const cluster = new KubeCluster(options);
   let at = 0;
   // The shell's writes happen at the time of the entry being replayed, as they did live.
-  const port: KubePort = {
-    get world() {
-      return cluster.world;
-    },
-    get trace() {
-      return cluster.trace;
-    },
-    get now() {
-      return cluster.now;
-    },
-    apiReachable: () => cluster.apiReachable(),
-    connectionRefused: () => cluster.connectionRefused(),
-    apply: (input) => cluster.apply(input, at),
-  };
-  const shell = new KubeShell(port);
-  const output: OutputChunk[] = [];
-  shell.subscribe((e) => {
-    if (e.type === 'output') output.push(e.chunk);
-  });
-  let divergedAt: number | null = null;
-  let i = 0;
-  while (i < log.length) {
-    const entry = log[i];
-    if (!entry) break;
-    const before = cluster.log.length;
+  const shell = new KubeShell(routeWrites(cluster, (input) => cluster.apply(input, at)));
+  const replayed = replayLog(shell, cluster, log, (entry) => {
     at = entry.at;
     if (entry.input.kind === 'typed') {
       shell.poll();
@@ -67,11 +37,6 @@ export function replayKubeTerminal(
         shell.execute(entry.input.line);
       }
     } else cluster.apply(entry.input, entry.at);
-    shell.poll();
-    for (let k = before; k < cluster.log.length; k++) {
-      if (divergedAt === null && !same(cluster.log[k], log[k])) divergedAt = k;
-    }
-    i = Math.max(cluster.log.length, i + 1);
-  }
-  return { cluster, shell, output, divergedAt };
+  });
+  return { cluster, shell, ...replayed };
 }

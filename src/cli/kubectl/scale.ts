@@ -5,19 +5,12 @@
  */
 import { NAMESPACE } from '../../sim/kube/defaults';
 import { objectKey } from '../../sim/kube/types';
+import { commandFlags } from './commandFlags';
 import { replicasTooMany } from './create';
-import {
-  flagError,
-  notFoundText,
-  plainError,
-  serverErrorText,
-  unreachable,
-  unsupportedFlags,
-} from './errors';
-import { GLOBAL_FLAGS, flagBool, flagInt, flagString, parseFlags, type FlagDef } from './flags';
-import { commandHelp } from './help';
+import { notFoundText, plainError, serverErrorText, unreachable } from './errors';
+import { GLOBAL_FLAGS, flagInt, flagString, type FlagDef } from './flags';
 import { own } from './resources';
-import { parseTargets } from './targets';
+import { namedTargets } from './targets';
 import type { KubeCommandContext } from './types';
 
 const FLAGS: readonly FlagDef[] = [
@@ -34,12 +27,8 @@ const FLAGS: readonly FlagDef[] = [
 ];
 
 export function kubectlScale(ctx: KubeCommandContext, args: readonly string[]): number {
-  const path = 'kubectl scale';
-  const parsed = parseFlags(args, FLAGS);
-  if (!parsed.ok) return flagError(ctx, path, parsed.error);
-  const { flags } = parsed;
-  if (flagBool(flags, 'help')) return commandHelp(ctx, 'scale');
-  if (flags.unsupported.length > 0) return unsupportedFlags(ctx, path, flags.unsupported);
+  const flags = commandFlags(ctx, 'kubectl scale', 'scale', args, FLAGS);
+  if (typeof flags === 'number') return flags;
   const replicas = flagInt(flags, 'replicas');
   if (replicas === undefined) return plainError(ctx, 'required flag(s) "replicas" not set');
   if (replicas < 0)
@@ -50,10 +39,8 @@ export function kubectlScale(ctx: KubeCommandContext, args: readonly string[]): 
   const tooMany = replicasTooMany(ctx, replicas);
   if (tooMany !== null) return tooMany;
   if (!ctx.port.apiReachable()) return unreachable(ctx);
-  const request = parseTargets(flags.positional);
-  if (!request.ok) return plainError(ctx, request.error);
-  if (request.targets.length === 0)
-    return plainError(ctx, 'resource(s) were provided, but no name was specified');
+  const request = namedTargets(ctx, flags.positional);
+  if (typeof request === 'number') return request;
   const namespace = flagString(flags, 'namespace') ?? NAMESPACE;
   let status = 0;
   for (const { info, name } of request.targets) {

@@ -1,8 +1,11 @@
 /**
  * The objects a write names, as kubectl's resource builder reads its arguments: `TYPE NAME...`,
- * `TYPE/NAME...` or `TYPE` alone (with --all). Errors are the builder's own words.
+ * `TYPE/NAME...` or `TYPE` alone (with --all). Errors are the builder's own words;
+ * `namedTargets` prints them as kubectl does (`error: ...`, status 1).
  */
+import { plainError } from './errors';
 import { resolveResource, type ResourceInfo } from './resources';
+import type { KubeCommandContext } from './types';
 
 export interface Target {
   readonly info: ResourceInfo;
@@ -57,4 +60,22 @@ export function parseTargets(args: readonly string[]): Targets {
   }
   const targets = types.flatMap((info) => names.map((name) => ({ info, name })));
   return { ok: true, targets, types: names.length > 0 ? [] : types };
+}
+
+/**
+ * The objects a write names, or the status of kubectl's refusal, printed: arguments it cannot
+ * read, names given together with `--all` (`all`), or a type without names and without it.
+ */
+export function namedTargets(
+  ctx: KubeCommandContext,
+  args: readonly string[],
+  all = false,
+): Extract<Targets, { ok: true }> | number {
+  const named = parseTargets(args);
+  if (!named.ok) return plainError(ctx, named.error);
+  if (all && named.targets.length > 0)
+    return plainError(ctx, 'name cannot be provided when a selector is specified');
+  if (!all && named.targets.length === 0)
+    return plainError(ctx, 'resource(s) were provided, but no name was specified');
+  return named;
 }

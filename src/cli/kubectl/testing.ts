@@ -11,6 +11,7 @@ import { objectKey, type KubeWorld } from '../../sim/kube/types';
 import type { OutputChunk } from '../shell/types';
 import { addDeployment, fixtureWorld } from './fixtures';
 import { KubeShell } from './kubeShell';
+import { routeWrites } from './routeWrites';
 
 export { EPOCH, addDeployment, addPod, fixtureWorld } from './fixtures';
 
@@ -138,28 +139,13 @@ export class KubeHarness {
     readonly port: KubePort,
     private readonly advanceBy: (ms: number) => void,
   ) {
-    const recording: KubePort = {
-      get world() {
-        return port.world;
-      },
-      get trace() {
-        return port.trace;
-      },
-      get now() {
-        return port.now;
-      },
-      apiReachable: () => port.apiReachable(),
-      connectionRefused: () => port.connectionRefused(),
-      apply: (input) => {
-        if (input.kind === 'api') {
-          const r = input.request;
-          this.sent.push(
-            'node' in r ? `${r.verb} ${r.node}` : `${r.verb} ${r.namespace}/${r.name}`,
-          );
-        }
-        return port.apply(input);
-      },
-    };
+    const recording = routeWrites(port, (input) => {
+      if (input.kind === 'api') {
+        const r = input.request;
+        this.sent.push('node' in r ? `${r.verb} ${r.node}` : `${r.verb} ${r.namespace}/${r.name}`);
+      }
+      return port.apply(input);
+    });
     this.shell = new KubeShell(recording);
     this.shell.subscribe((e) => {
       if (e.type === 'output') this.chunks.push(e.chunk);

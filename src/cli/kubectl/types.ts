@@ -6,26 +6,15 @@
  */
 import type { KubePort } from '../../sim/kube/port';
 import type { KubeWorld } from '../../sim/kube/types';
-import type { CommandOutcome } from '../shell/types';
+import type { CommandEntry, CommandOutcome, StreamContext } from '../shell/types';
 
-export interface KubeCommandContext {
+export interface KubeCommandContext extends StreamContext {
   readonly port: KubePort;
-  readonly env: Readonly<Record<string, string>>;
-  readonly columns: number;
-  /** What the command before it in a pipe printed (`kubectl get pods | grep web`). */
-  readonly stdin?: string;
-  /** True when stdout goes into a pipe or `$(...)` rather than the terminal. */
-  readonly piped?: boolean;
-  out(text: string): void;
-  err(text: string): void;
 }
 
 export type KubeCommand = (ctx: KubeCommandContext, args: readonly string[]) => CommandOutcome;
 
-export interface KubeCommandSpec {
-  readonly run: KubeCommand;
-  /** One line for `help`. */
-  readonly summary: string;
+export interface KubeCommandSpec extends CommandEntry<KubeCommandContext> {
   /**
    * Tab completion: candidates for `word` (the word being typed), given the words before it
    * (command name excluded). The shell keeps those that start with `word`.

@@ -1,10 +1,20 @@
 /**
- * The shell's own commands: `help`, `clear`, `history`, `echo`, `true`, `false`, `pwd`, `cd`,
- * `env`, `export`, `sleep` (virtual time), `date`, `exit`, and the filters students pipe
- * docker's output into: `grep`, `head`, `tail`, `wc -l`. They print what bash and coreutils
- * print, errors included.
+ * The shells' own commands. `shellBuiltins` are those of every shell in the app: `help`,
+ * `clear`, `history`, `echo`, `true`, `false`, `pwd`, `env`, `export`, `sleep` (virtual time,
+ * read from the clock the shell gives) and the filters of filters.ts (`grep`, `head`, `tail`,
+ * `wc`); `stayHome` and `stayOpen` make a shell's `cd` and `exit`. `builtins` are the host
+ * shell's: the shared ones on the host's clock, with `cd`, `date` and `exit`. They print what
+ * bash and coreutils print, errors included.
  */
-import type { CommandContext, CommandOutcome, CommandSpec, Job } from './types';
+import { filters } from './filters';
+import type {
+  CommandContext,
+  CommandEntry,
+  CommandOutcome,
+  CommandSpec,
+  Job,
+  StreamContext,
+} from './types';
 
 /** What a builtin may ask of the shell that runs it. */
 export interface ShellServices {
@@ -14,141 +24,63 @@ export interface ShellServices {
   setEnv(name: string, value: string): void;
 }
 
-function lines(text: string | undefined): string[] {
-  if (!text) return [];
-  const all = text.split('\n');
-  if (all.at(-1) === '') all.pop();
-  return all;
+/** `sleep N`: a job that ends when N seconds have passed on the clock `now` (virtual ms). */
+function sleepCommand<Ctx extends StreamContext>(now: (ctx: Ctx) => number): CommandEntry<Ctx> {
+  const run = (ctx: Ctx, args: readonly string[]): CommandOutcome => {
+    const text = args[0];
+    if (text === undefined) {
+      ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+      return 1;
+    }
+    const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
+    if (!m) {
+      ctx.err(`sleep: invalid time interval ‘${text}’\nTry 'sleep --help' for more information.\n`);
+      return 1;
+    }
+    const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? ''] ?? 1;
+    const until = now(ctx) + Number(m[1]) * unit * 1000;
+    const job: Job = { poll: () => (now(ctx) >= until ? 0 : null), interrupt: () => 130 };
+    return job.poll() ?? job;
+  };
+  return { summary: 'wait N seconds of simulated time', run };
 }
 
-function numberFlag(
-  args: readonly string[],
-  fallback: number,
-): { n: number; rest: string[] } | string {
-  const rest: string[] = [];
-  let n = fallback;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    const m = /^-(?:n)?(\d+)$/.exec(a);
-    if (m) n = Number(m[1]);
-    else if (a === '-n') {
-      const v = args[++i];
-      if (v === undefined || !/^\d+$/.test(v)) return `invalid number of lines: ‘${v ?? ''}’`;
-      n = Number(v);
-    } else rest.push(a);
-  }
-  return { n, rest };
-}
-
-function filter(name: 'head' | 'tail'): CommandSpec {
+/**
+ * `cd` in a shell that has one directory, `home`: going there (or `~`, `.`, nowhere) succeeds
+ * and changes nothing; anywhere else is refused, `why` saying so.
+ */
+export function stayHome<Ctx extends StreamContext>(
+  summary: string,
+  home: (ctx: Ctx) => string,
+  why: string,
+): CommandEntry<Ctx> {
   return {
-    summary:
-      name === 'head' ? 'print the first lines of its input' : 'print the last lines of its input',
+    summary,
     run: (ctx, args) => {
-      const parsed = numberFlag(args, 10);
-      if (typeof parsed === 'string') {
-        ctx.err(`${name}: ${parsed}\n`);
-        return 1;
-      }
-      if (parsed.rest.length > 0) {
-        ctx.err(
-          `${name}: cannot open '${parsed.rest[0] ?? ''}' for reading: No such file or directory\n`,
-        );
-        return 1;
-      }
-      const all = lines(ctx.stdin);
-      const picked =
-        name === 'head' ? all.slice(0, parsed.n) : parsed.n === 0 ? [] : all.slice(-parsed.n);
-      ctx.out(picked.map((l) => `${l}\n`).join(''));
+      const to = args[0];
+      if (to === undefined || to === '~' || to === home(ctx) || to === '.') return 0;
+      ctx.err(`bash: cd: ${to}: ${why}\n`);
+      return 1;
+    },
+  };
+}
+
+/** `exit` in a terminal that stays open; `what` is what the terminal is. */
+export function stayOpen(what: string): CommandEntry<StreamContext> {
+  return {
+    summary: 'leave the shell (here it stays open)',
+    run: (ctx) => {
+      ctx.err(`exit: this terminal is ${what} and stays open\n`);
       return 0;
     },
   };
 }
 
-const grep: CommandSpec = {
-  summary: 'print the lines of its input that match a pattern (-i, -v, -c, -E)',
-  run: (ctx, args) => {
-    let ignoreCase = false;
-    let invert = false;
-    let count = false;
-    const words: string[] = [];
-    for (const a of args) {
-      if (/^-[ivcEF]+$/.test(a)) {
-        ignoreCase ||= a.includes('i');
-        invert ||= a.includes('v');
-        count ||= a.includes('c');
-      } else if (a.startsWith('-') && a !== '-') {
-        ctx.err(
-          `grep: invalid option -- '${a.slice(1, 2)}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`,
-        );
-        return 2;
-      } else words.push(a);
-    }
-    const [pattern, file] = words;
-    if (pattern === undefined) {
-      ctx.err(
-        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
-      );
-      return 2;
-    }
-    if (file !== undefined) {
-      ctx.err(`grep: ${file}: No such file or directory\n`);
-      return 2;
-    }
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, ignoreCase ? 'i' : '');
-    } catch {
-      ctx.err('grep: Unmatched ( or \\(\n');
-      return 2;
-    }
-    const matched = lines(ctx.stdin).filter((l) => re.test(l) !== invert);
-    ctx.out(count ? `${matched.length}\n` : matched.map((l) => `${l}\n`).join(''));
-    return matched.length > 0 ? 0 : 1;
-  },
-};
-
-const wc: CommandSpec = {
-  summary: 'count the lines (-l), words (-w) or bytes (-c) of its input',
-  run: (ctx, args) => {
-    const text = ctx.stdin ?? '';
-    const counts = {
-      l: (text.match(/\n/g) ?? []).length,
-      w: text.split(/\s+/).filter(Boolean).length,
-      c: new TextEncoder().encode(text).length,
-    };
-    const picked =
-      args.length === 0
-        ? (['l', 'w', 'c'] as const)
-        : (['l', 'w', 'c'] as const).filter((k) =>
-            args.some((a) => a.startsWith('-') && a.includes(k)),
-          );
-    ctx.out(
-      `${picked.map((k) => (picked.length > 1 ? String(counts[k]).padStart(7) : String(counts[k]))).join(' ')}\n`,
-    );
-    return 0;
-  },
-};
-
-/** `sleep N`: a job that ends when N virtual seconds have passed. */
-function sleep(ctx: CommandContext, args: readonly string[]): CommandOutcome {
-  const text = args[0];
-  if (text === undefined) {
-    ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
-    return 1;
-  }
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text);
-  if (!m) {
-    ctx.err(`sleep: invalid time interval ‘${text}’\nTry 'sleep --help' for more information.\n`);
-    return 1;
-  }
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? ''] ?? 1;
-  const until = ctx.host.now + Number(m[1]) * unit * 1000;
-  const job: Job = { poll: () => (ctx.host.now >= until ? 0 : null), interrupt: () => 130 };
-  return job.poll() ?? job;
-}
-
-export function builtins(shell: ShellServices): Readonly<Record<string, CommandSpec>> {
+/** The builtins of every shell; `now` is the virtual clock (ms) that `sleep` waits on. */
+export function shellBuiltins<Ctx extends StreamContext>(
+  shell: ShellServices,
+  now: (ctx: Ctx) => number,
+): Readonly<Record<string, CommandEntry<Ctx>>> {
   return {
     help: {
       summary: 'list the commands this terminal knows',
@@ -189,15 +121,6 @@ export function builtins(shell: ShellServices): Readonly<Record<string, CommandS
         return 0;
       },
     },
-    cd: {
-      summary: 'change directory (this shell stays in /root)',
-      run: (ctx, args) => {
-        const to = args[0];
-        if (to === undefined || to === '~' || to === '/root' || to === '.') return 0;
-        ctx.err(`bash: cd: ${to}: this simulated shell stays in /root\n`);
-        return 1;
-      },
-    },
     env: {
       summary: 'print the environment',
       run: (ctx) => {
@@ -223,7 +146,20 @@ export function builtins(shell: ShellServices): Readonly<Record<string, CommandS
         return 0;
       },
     },
-    sleep: { summary: 'wait N seconds of simulated time', run: sleep },
+    sleep: sleepCommand(now),
+    ...filters,
+  };
+}
+
+/** The host shell's builtins: the shared ones on the host's clock, and its `cd`, `date`, `exit`. */
+export function builtins(shell: ShellServices): Readonly<Record<string, CommandSpec>> {
+  return {
+    ...shellBuiltins<CommandContext>(shell, (ctx) => ctx.host.now),
+    cd: stayHome(
+      'change directory (this shell stays in /root)',
+      () => '/root',
+      'this simulated shell stays in /root',
+    ),
     date: {
       summary: "print the host's (simulated) date",
       run: (ctx) => {
@@ -232,16 +168,6 @@ export function builtins(shell: ShellServices): Readonly<Record<string, CommandS
         return 0;
       },
     },
-    exit: {
-      summary: 'leave the shell (here it stays open)',
-      run: (ctx) => {
-        ctx.err('exit: this terminal is the simulated host itself and stays open\n');
-        return 0;
-      },
-    },
-    grep,
-    head: filter('head'),
-    tail: filter('tail'),
-    wc,
+    exit: stayOpen('the simulated host itself'),
   };
 }

@@ -2,10 +2,11 @@
  * Tab completion for the host's shell: command names first; after `docker`, its subcommands
  * and their flags (from the real CLI's reference), then the names that fit the command
  * (containers for `stop`, images for `run`, networks, volumes); host commands complete
- * through their own `complete`.
+ * through their own `complete`. Reading the line is completion.ts's, shared with kubectl's.
  */
 import type { World } from '../../sim/types';
 import { commandReference, dockerGroups, dockerSubcommands } from '../docker';
+import { completion, completionPoint } from './completion';
 import type { CommandSpec, Completion } from './types';
 
 export interface CompletionSources {
@@ -103,24 +104,15 @@ function dockerCandidates(
 }
 
 export function completeLine(line: string, cursor: number, sources: CompletionSources): Completion {
-  const head = line.slice(0, cursor);
-  const from = head.search(/\S*$/);
-  const word = head.slice(from);
-  // Completion follows the last command of a chain or pipe.
-  const segment =
-    head
-      .slice(0, from)
-      .split(/&&|\|\||;|\|/)
-      .at(-1) ?? '';
-  const before = segment.trim() === '' ? [] : segment.trim().split(/\s+/);
-  const [command, ...rest] = before;
+  const point = completionPoint(line, cursor);
+  const { command, args, word } = point;
   let candidates: readonly string[];
   if (command === undefined) candidates = sources.commands;
-  else if (command === 'docker') candidates = dockerCandidates(rest, word, sources.world);
-  else if (command === 'sudo' && rest.length === 0) candidates = sources.commands;
+  else if (command === 'docker') candidates = dockerCandidates(args, word, sources.world);
+  else if (command === 'sudo' && args.length === 0) candidates = sources.commands;
   else
     candidates = Object.hasOwn(sources.specs, command)
-      ? (sources.specs[command]?.complete?.(rest, sources.world) ?? [])
+      ? (sources.specs[command]?.complete?.(args, sources.world) ?? [])
       : [];
-  return { from, candidates: [...new Set(candidates.filter((c) => c.startsWith(word)))].sort() };
+  return completion(point, candidates);
 }

@@ -33,8 +33,12 @@ export interface OutputChunk {
   readonly text: string;
 }
 
-export interface CommandContext {
-  readonly host: HostPort;
+/**
+ * What a command sees of any shell that runs it, whatever machine it is on: the environment,
+ * the screen's width, its input from a pipe and its two output streams. The host's commands
+ * get a `CommandContext`, kubectl's a `KubeCommandContext`; the shell's builtins need no more.
+ */
+export interface StreamContext {
   readonly env: Readonly<Record<string, string>>;
   /** Terminal width in columns, for output that wraps or truncates as the real tool does. */
   readonly columns: number;
@@ -48,6 +52,10 @@ export interface CommandContext {
   readonly piped?: boolean;
   out(text: string): void;
   err(text: string): void;
+}
+
+export interface CommandContext extends StreamContext {
+  readonly host: HostPort;
 }
 
 /**
@@ -67,10 +75,14 @@ export type CommandOutcome = number | Job;
 
 export type Command = (ctx: CommandContext, args: readonly string[]) => CommandOutcome;
 
-export interface CommandSpec {
-  readonly run: Command;
+/** A command in a shell's table, as the shell runs it and lists it in `help`. */
+export interface CommandEntry<Ctx> {
+  readonly run: (ctx: Ctx, args: readonly string[]) => CommandOutcome;
   /** One line for `help`. */
   readonly summary: string;
+}
+
+export interface CommandSpec extends CommandEntry<CommandContext> {
   /**
    * Candidates for Tab completion of the word being typed, given the words before it (the
    * command name excluded) and the live world. Optional: files and names only where useful.
