@@ -231,10 +231,12 @@ function apiRequest(h: DockerHost, request: ApiRequest, override: RouteOverride)
     h.emit('http-response', 'api', 'cli', 'connection refused', { error: CANNOT_CONNECT });
     return { status: 0, headers: {}, connectionRefused: true };
   }
-  const detail =
-    request.body === undefined
-      ? { method: request.method, path: request.path }
-      : { method: request.method, path: request.path, body: request.body };
+  const detail = {
+    method: request.method,
+    path: request.path,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.via ? { via: request.via } : {}),
+  };
   h.emit('http-request', 'cli', 'api', label, detail);
   h.elapse(1);
   const forwarded = h.emit('http-request', 'api', 'dockerd', label, {

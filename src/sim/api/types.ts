@@ -5,7 +5,20 @@
  * only carry these; the handlers are the simulation's.
  */
 
+/**
+ * How a request reached dockerd when it came over TCP (the bridge's real ports): 2375 plain,
+ * 2376 with mutual TLS and the client certificate's name. Absent: the unix socket.
+ */
+export interface ApiVia {
+  readonly port: number;
+  readonly tls: boolean;
+  /** The client certificate's subject CN, on a TLS connection. */
+  readonly client?: string;
+}
+
 export interface ApiRequest {
+  /** Set when the request came over TCP; absent for /var/run/docker.sock. */
+  readonly via?: ApiVia;
   readonly method: string;
   /** Path as sent, e.g. `/v1.51/containers/create?name=web`. */
   readonly path: string;

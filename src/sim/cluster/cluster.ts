@@ -171,6 +171,9 @@ export class Cluster {
     return meshAnswerIn(this.rt, node, port, connection);
   }
 
+  /** What `activity()` was after the last idle spell (merging needs nothing since). */
+  private quietSince = -1;
+
   /** Applies one input at virtual time `at` (default: now); time in between passes first. */
   apply(input: ClusterInput, at: number = this.rt.now): ClusterInputResult {
     if (at > this.rt.now) this.advanceTo(at);
@@ -190,6 +193,37 @@ export class Cluster {
   /** Lets virtual time pass on every machine and in the cluster, in lock step. */
   advance(ms: number): void {
     this.apply({ kind: 'advance', ms });
+  }
+
+  /**
+   * Lets time pass while nobody acts (a live clock, such as the bridge's). Consecutive idle
+   * spells in which nothing happened anywhere (no cluster or machine trace grew) are merged
+   * into one logged input, so a long quiet session keeps a short log; replaying the merged
+   * input gives the same traces, since timers fall due at the same virtual times either way.
+   */
+  idle(ms: number): void {
+    const last = this.log.at(-1);
+    if (last?.input.kind === 'advance' && this.quietSince === this.activity()) this.extendIdle(ms);
+    else this.advance(ms);
+    this.quietSince = this.activity();
+  }
+
+  /**
+   * Lets `ms` more pass as part of the last logged input, which must be an `advance`: what a
+   * mirror does when the cluster it follows merged an idle spell into that input.
+   */
+  extendIdle(ms: number): void {
+    const last = this.log.at(-1);
+    if (last?.input.kind !== 'advance') return this.advance(ms);
+    const merged = last.input.ms + Math.max(0, ms);
+    this.log[this.log.length - 1] = { at: last.at, input: { kind: 'advance', ms: merged } };
+    this.advanceTo(last.at + merged);
+    this.settle();
+  }
+
+  /** How much has happened so far, everywhere: the lengths of every trace. */
+  private activity(): number {
+    return this.nodes.reduce((n, m) => n + m.sim.trace.length, this.rt.trace.length);
   }
 
   private dispatch(input: ClusterInput): ClusterInputResult {

@@ -35,6 +35,22 @@ describe('determinism', () => {
     expect(again.world).toEqual(d.cluster.world);
   });
 
+  it('idle spells merge into one logged input while nothing happens, and replay the same', () => {
+    const d = new ClusterDriver({ seed: 'idle', nodes: 3 });
+    d.form(1, 2);
+    d.createService('node-1', { name: 'web', replicas: 3 });
+    const before = d.cluster.log.length;
+    for (let i = 0; i < 400; i++) d.cluster.idle(100);
+    // Heartbeats and Raft ticks happen, so not one entry, but far fewer than 400.
+    expect(d.cluster.log.length - before).toBeLessThan(200);
+    const quiet = d.cluster.log.length;
+    d.cluster.idle(1);
+    expect(d.cluster.log.length).toBeLessThanOrEqual(quiet + 1);
+    const again = Cluster.replay(d.cluster.options, d.cluster.log);
+    expect(digest(again)).toBe(digest(d.cluster));
+    expect(again.now).toBe(d.cluster.now);
+  });
+
   it('worldAt rebuilds the world at any point of the trace', () => {
     const d = session('world-at');
     const c = d.cluster;
