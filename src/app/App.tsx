@@ -11,6 +11,7 @@ import { LiveRegion } from '../components/LiveRegion';
 import { SkipLink } from '../components/SkipLink';
 import { applyThemeClass } from './themeClass';
 import { useAnnouncements } from './useAnnouncements';
+import { useBridgeParam } from './useBridgeParam';
 import { useSessionSync } from './useSessionSync';
 import { useStepAnnouncements } from './useStepAnnouncements';
 
@@ -20,6 +21,7 @@ export function App() {
   useAnnouncements();
   useStepAnnouncements();
   useSessionSync();
+  useBridgeParam();
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <SkipLink />

@@ -155,6 +155,7 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
       const cluster = get().ensure();
       const machine = cluster.node(node);
       useSessionStore.getState().visit(machine.sim, {
+        kind: 'cluster',
         machine: machine.hostname,
         apply: (input) => change((c) => c.apply(machineInput(node, input))),
         advance: (ms) => get().advance(ms),

@@ -15,11 +15,14 @@ import type { World } from '../sim/types';
 import { inputsUpTo, isAtEnd, nextStep, previousStep, type Speed } from './playback';
 
 /**
- * A visit to one machine of a cluster: the host view, the panels and the terminal show that
- * machine's own simulation, and act through the cluster (so the cluster's log has it all and
- * its clock keeps the machine in step with the others). `home` is the session to come back to.
+ * The views show another simulation than the session's own: one machine of a Swarm cluster
+ * (acting through the cluster, so the cluster's log has it all and its clock keeps the machine
+ * in step with the others), or the mirror of a bridge's simulation (acting through the bridge).
+ * `home` is the session to come back to.
  */
 export interface Visit {
+  readonly kind: 'cluster' | 'bridge';
+  /** `node-4`, or the bridge's `127.0.0.1:2375`. */
   readonly machine: string;
   readonly apply: (input: Input) => InputResult;
   /** Lets the cluster's time pass (a terminal job waiting on the visited machine). */
@@ -146,8 +149,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   visit: (sim, visit) => {
     const { visiting, sim: current, cursor } = get();
-    visiting?.onLeave();
     const home = visiting ? visiting.home : { sim: current, cursor };
+    visiting?.onLeave();
     set((s) => ({
       sim,
       visiting: { ...visit, home },
@@ -159,13 +162,13 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   leave: () => {
     const visiting = get().visiting;
     if (!visiting) return;
-    visiting.onLeave();
     set((s) => ({
       sim: visiting.home.sim,
       visiting: null,
       cursor: visiting.home.cursor,
       revision: s.revision + 1,
     }));
+    visiting.onLeave();
   },
 }));
 

@@ -7,6 +7,7 @@
  */
 import { Shell, PROMPT } from '../cli/shell/shell';
 import type { HostPort, TerminalController, TerminalEvent } from '../cli/shell/types';
+import { remoteTerminal } from './bridgeTerminal';
 import { sessionTransport, useSessionStore } from './sessionStore';
 import { browserStorage, readStored, writeStored } from './storage';
 
@@ -69,14 +70,20 @@ function createController(): TerminalController {
       if (!shell.busy) stopTicking();
     }, JOB_TICK_MS);
   };
-  // A visit to a cluster machine (or the way back) is said in the terminal, and the prompt
-  // drawn again with the machine's name: the shell now runs there.
+  // Connected to a bridge, lines run in the bridge's own shell, beside the real docker CLI.
+  const remote = remoteTerminal();
+  const onBridge = () => useSessionStore.getState().visiting?.kind === 'bridge';
+  // A visit to a cluster machine or a bridge (or the way back) is said in the terminal, and
+  // the prompt drawn again with the machine's name: the shell now runs there.
   const listeners = new Set<(event: TerminalEvent) => void>();
   useSessionStore.subscribe((state, previous) => {
     if (state.visiting?.machine === previous.visiting?.machine) return;
-    const text = state.visiting
-      ? `(now on ${state.visiting.machine}, a machine of the Swarm cluster)\n`
-      : '(back on your own host)\n';
+    const visiting = state.visiting;
+    const text = !visiting
+      ? '(back on your own host)\n'
+      : visiting.kind === 'bridge'
+        ? `(connected to the bridge at ${visiting.machine}: this terminal and the real docker CLI share its simulation)\n`
+        : `(now on ${visiting.machine}, a machine of the Swarm cluster)\n`;
     for (const listener of listeners)
       listener({ type: 'output', chunk: { stream: 'stdout', text } });
   });
@@ -92,23 +99,29 @@ function createController(): TerminalController {
     // On a visited cluster machine, the prompt names that machine.
     prompt: () => {
       const visiting = useSessionStore.getState().visiting;
-      return visiting ? `root@${visiting.machine}:~# ` : PROMPT;
+      return visiting?.kind === 'cluster' ? `root@${visiting.machine}:~# ` : PROMPT;
     },
     execute(line) {
+      if (onBridge()) return remote.execute(line);
       shell.execute(line);
       saveHistory(shell.history());
       tickWhileBusy();
     },
     submit(line) {
+      if (onBridge()) {
+        for (const listener of listeners) listener({ type: 'submitted', line });
+        return remote.execute(line);
+      }
       shell.submit(line);
       saveHistory(shell.history());
       tickWhileBusy();
     },
     interrupt() {
+      if (onBridge()) return remote.interrupt();
       shell.interrupt();
       tickWhileBusy();
     },
-    busy: () => shell.busy,
+    busy: () => (onBridge() ? remote.busy() : shell.busy),
     history: () => shell.history(),
     complete: (line, cursor) => shell.complete(line, cursor),
     resize: (columns) => {
@@ -117,9 +130,11 @@ function createController(): TerminalController {
     subscribe: (listener) => {
       listeners.add(listener);
       const unsubscribe = shell.subscribe(listener);
+      const unsubscribeRemote = remote.subscribe(listener);
       return () => {
         listeners.delete(listener);
         unsubscribe();
+        unsubscribeRemote();
       };
     },
   };
@@ -128,7 +143,7 @@ function createController(): TerminalController {
 let controller: TerminalController | null = null;
 
 /** The app's one terminal controller, created on first use (with the terminal's lazy chunk). */
-export function useTerminalController(): TerminalController {
+export function terminalController(): TerminalController {
   controller ??= createController();
   return controller;
 }

@@ -13,6 +13,12 @@ import { useAnnouncementStore } from '../../store/announcementStore';
 
 const BUTTON = 'btn px-2 py-1 text-sm';
 
+/** Runs a line in the terminal as if typed (the terminal's chunk is loaded on demand). */
+async function runInTerminal(line: string): Promise<void> {
+  const { terminalController } = await import('../../store/terminalStore');
+  terminalController().submit(line);
+}
+
 export function ChaosControls() {
   const { t } = useTranslation();
   const sim = useSessionStore((s) => s.sim);
@@ -30,12 +36,16 @@ export function ChaosControls() {
     if (message) announce(message);
   };
 
+  // On a bridge the simulation is the bridge's: its shell runs the command (and shows it).
+  const onBridge = () => useSessionStore.getState().visiting?.kind === 'bridge';
   const startNginx = () => {
     const n = Object.keys(sim.world.containers).length + 1;
+    if (onBridge()) return void runInTerminal(`docker run -d --name web${n} nginx`);
     const result = runDetached(sessionTransport, era, { image: 'nginx', name: `web${n}` });
     if (!result.ok) report(result.error);
   };
   const startSleeper = () => {
+    if (onBridge()) return void runInTerminal('docker run -d alpine sleep 30');
     const result = runDetached(sessionTransport, era, { image: 'alpine', cmd: ['sleep', '30'] });
     if (!result.ok) report(result.error);
   };

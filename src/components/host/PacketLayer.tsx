@@ -3,6 +3,7 @@
  * travelling from its sender's node to its receiver's. Contract: it renders a trace entry and
  * nothing else; with reduced motion the packet does not travel, it is shown at the receiver.
  */
+import { packetLabel } from './packetLabel';
 import { useLayoutEffect, useRef } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import type { TraceEntry } from '../../sim/trace';
@@ -77,7 +78,7 @@ export function PacketLayer({ entry, nodes, durationMs, reducedMotion }: PacketL
         data-seq={entry.seq}
         data-kind={entry.kind}
       >
-        <div className={`packet ${KIND_CLASS[entry.kind] ?? ''}`}>{entry.label}</div>
+        <div className={`packet ${KIND_CLASS[entry.kind] ?? ''}`}>{packetLabel(entry)}</div>
       </div>
     </ViewportPortal>
   );

@@ -130,20 +130,25 @@ export function ApiPanel() {
     [sim, cursor, revision],
   );
   if (exchanges.length === 0) return <p className="text-muted">{t('api.empty')}</p>;
-  const groups: { command: string | undefined; rows: ApiExchange[] }[] = [];
+  // Requests are grouped by what sent them: a typed line, or the real CLI over a port.
+  const heading = (x: ApiExchange) =>
+    x.via
+      ? t('api.realCli', { via: x.via })
+      : x.command !== undefined
+        ? `$ ${x.command}`
+        : t('api.other');
+  const groups: { heading: string; rows: ApiExchange[] }[] = [];
   for (const x of exchanges) {
     const last = groups.at(-1);
-    if (last && last.command === x.command) last.rows.push(x);
-    else groups.push({ command: x.command, rows: [x] });
+    if (last && last.heading === heading(x)) last.rows.push(x);
+    else groups.push({ heading: heading(x), rows: [x] });
   }
   const currentSeq = exchanges.findLast((x) => x.seq <= cursor)?.seq;
   return (
     <div className="flex flex-col gap-2 text-sm">
       {groups.map((g) => (
-        <section key={g.rows[0]?.seq} aria-label={g.command ? `$ ${g.command}` : t('api.other')}>
-          <h3 className="font-mono text-xs text-muted">
-            {g.command ? `$ ${g.command}` : t('api.other')}
-          </h3>
+        <section key={g.rows[0]?.seq} aria-label={g.heading}>
+          <h3 className="text-muted font-mono text-xs">{g.heading}</h3>
           <ol className="mt-1 flex flex-col gap-1">
             {g.rows.map((x) => (
               <ExchangeRow key={x.seq} x={x} current={x.seq === currentSeq} onShow={seek} />

@@ -2,18 +2,18 @@
  * Terminal: the xterm.js view on the session's shell. xterm.js and the shell (the docker CLI
  * with the real CLI's help texts) are large, so both arrive in one lazily loaded chunk; until
  * it does the panel says it is loading.
- * Contract: takes the controller from the store's `useTerminalController()` and nothing else.
+ * Contract: takes the controller from the store's `terminalController()` and nothing else.
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const ConnectedTerminal = lazy(async () => {
-  const [{ default: TerminalView }, { useTerminalController }] = await Promise.all([
+  const [{ default: TerminalView }, { terminalController }] = await Promise.all([
     import('../terminal/TerminalView'),
     import('../../store/terminalStore'),
   ]);
   function Connected() {
-    return <TerminalView controller={useTerminalController()} />;
+    return <TerminalView controller={terminalController()} />;
   }
   return { default: Connected };
 });

@@ -35,4 +35,18 @@ describe('apiExchanges', () => {
     expect(rows[0]?.refused).toBe(true);
     expect(apiExchanges(t.sim.trace, 0)).toEqual([]);
   });
+
+  it('credits requests from the real CLI to their port, not to the last typed line', () => {
+    const t = new ShellHarness();
+    t.run('docker ps');
+    t.sim.request({
+      method: 'GET',
+      path: '/v1.50/containers/json',
+      via: { port: 2376, tls: true, client: 'student' },
+    });
+    const rows = apiExchanges(t.sim.trace, t.sim.trace.length - 1);
+    const last = rows.at(-1);
+    expect(last).toMatchObject({ via: 'tcp 2376, TLS, student', path: '/v1.50/containers/json' });
+    expect(last?.command).toBeUndefined();
+  });
 });

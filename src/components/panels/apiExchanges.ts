@@ -3,6 +3,7 @@
  * line that caused it: what the API panel lists. Pure: the trace in, rows out.
  */
 import type { TraceEntry } from '../../sim/trace';
+import { viaText } from '../host/packetLabel';
 
 export interface ApiExchange {
   /** Trace position of the request (CLI -> API socket): where "show" seeks to. */
@@ -16,6 +17,8 @@ export interface ApiExchange {
   readonly response?: Readonly<Record<string, unknown>>;
   /** The typed line this request belongs to, when it came from the terminal. */
   readonly command?: string;
+  /** For a request from the real docker CLI over the bridge: its port (`tcp 2375, plain`). */
+  readonly via?: string;
 }
 
 export function apiExchanges(
@@ -35,13 +38,15 @@ export function apiExchanges(
     } else if (e.kind === 'http-request' && e.from === 'cli') {
       const d = e.detail ?? {};
       const [method = '', path = ''] = e.label.split(' ');
+      const via = d['via'] as Parameters<typeof viaText>[0] | undefined;
       out.push({
         seq: e.seq,
         method,
         path,
         ...(d['body'] !== undefined ? { requestBody: d['body'] } : {}),
         refused: d['refused'] === true,
-        ...(command !== undefined ? { command } : {}),
+        // The real CLI's requests belong to no line typed here.
+        ...(via ? { via: viaText(via) } : command !== undefined ? { command } : {}),
       });
       open = { index: out.length - 1 };
     } else if (e.kind === 'http-response' && e.to === 'cli' && open) {

@@ -6,10 +6,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { TerminalController } from '../../../cli/shell/types';
 import { useSessionStore } from '../../../store/sessionStore';
-import { useTerminalController } from '../../../store/terminalStore';
+import { terminalController } from '../../../store/terminalStore';
 
 export function useTerminal(): { controller: TerminalController; busy: boolean } {
-  const controller = useTerminalController();
+  const controller = terminalController();
   const subscribe = useCallback(
     (notify: () => void) => {
       const stopTerminal = controller.subscribe(notify);
