@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
+import { HostView } from './pages/HostView';
 
 const run = promisify(execFile);
 const PLAIN = Number(process.env.E2E_BRIDGE_PORT ?? 24375);
@@ -33,9 +34,18 @@ async function ready(url: string, deadline: number): Promise<void> {
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'anatomy-bridge-'));
+  // Node itself runs the bridge (tsx as a loader), so killing it leaves no orphan behind.
   bridge = spawn(
-    'npx',
-    ['tsx', 'server/main.ts', '--port', String(PLAIN), '--tls-port', String(TLS), '--certs', dir],
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      String(PLAIN),
+      '--tls-port',
+      String(TLS),
+    ].concat(['--certs', dir]),
     { stdio: 'ignore' },
   );
   await ready(`http://127.0.0.1:${PLAIN}/_ping`, Date.now() + 30_000);
@@ -56,6 +66,7 @@ test('the real docker CLI runs nginx; the app shows it and the requests that did
   app,
   page,
 }) => {
+  const host = new HostView(page);
   await page.goto(`./?bridge=http://127.0.0.1:${PLAIN}`);
   const banner = page.getByRole('status').filter({ hasText: 'Connected to the bridge' });
   await expect(banner).toContainText('anyone who can reach this port is root');
@@ -66,13 +77,12 @@ test('the real docker CLI runs nginx; the app shows it and the requests that did
   await expect(app.panel('Engine API')).toBeVisible();
   await expect
     .poll(async () => {
-      await page.getByRole('button', { name: 'Jump to now' }).click();
-      return page.getByRole('button', { name: /^web \(nginx\), container, running/ }).count();
+      const toNow = page.getByRole('button', { name: 'Jump to now' });
+      if (await toNow.isEnabled()) await toNow.click();
+      return host.nodes(/^web \(nginx\), container, running/).count();
     })
     .toBe(1);
-  await expect(
-    page.getByRole('button', { name: /^web \(nginx\), container, running/ }),
-  ).toBeVisible({
+  await expect(host.nodes(/^web \(nginx\), container, running/)).toBeVisible({
     timeout: 10_000,
   });
   // The requests are in the Engine API panel, credited to the real CLI over tcp.
