@@ -31,6 +31,8 @@
  * a body too large, a build context that is no tar) get dockerd-style `{"message"}` answers;
  * an exception inside the simulation answers 500 and the bridge goes on serving others.
  */
+import { includesEvent } from '../src/sim/api/eventFilter';
+import { parseFilters } from '../src/sim/api/filters';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -470,6 +472,8 @@ export class EngineApi {
   private followEvents(response: ApiResponse, query: URLSearchParams, reply: Reply): void {
     const sim = this.session.sim;
     const until = Number(query.get('until') ?? NaN);
+    // The same filters dockerd applies (and the route applied to the past ones above).
+    const filters = parseFilters(query.get('filters'));
     const unixNow = (): number => (sim.world.epochMs + sim.now) / 1000;
     reply.head(response.status, response.headers);
     for (const line of response.stream ?? []) reply.write(jsonLine(line));
@@ -482,6 +486,7 @@ export class EngineApi {
         if (change?.op !== 'event') continue;
         if (Number.isFinite(until) && (sim.world.epochMs + change.event.time) / 1000 > until)
           continue;
+        if (filters.ok && !includesEvent(filters.args, change.event)) continue;
         reply.write(jsonLine(eventJson(sim.host, change.event)));
       }
       if (Number.isFinite(until) && unixNow() > until) {

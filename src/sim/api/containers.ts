@@ -14,13 +14,13 @@ import { startContainer } from '../daemon/start';
 import type { Container } from '../types';
 import { containerInspect, containerSummary } from './containerJson';
 import { readCreateBody } from './createBody';
+import { rfc3339NanoFixed } from './goTime';
 import {
   apiError,
   flag,
   fromResult,
   json,
   noContent,
-  isoTime,
   type Handler,
   type RouteContext,
 } from './http';
@@ -142,7 +142,8 @@ export const logs: Handler = (ctx) =>
       },
       frames: lines.map((l) => ({
         stream: l.stream,
-        data: `${stamps ? `${isoTime(ctx.h, l.t).replace('Z', '.000000000Z')} ` : ''}${l.text}\n`,
+        // dockerd stamps log lines in RFC3339NanoFixed: nine digits, so the columns line up.
+        data: `${stamps ? `${rfc3339NanoFixed(ctx.h.world.epochMs + l.t)} ` : ''}${l.text}\n`,
       })),
     };
   });

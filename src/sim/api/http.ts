@@ -3,6 +3,7 @@
  */
 import type { Result } from '../daemon/result';
 import type { DockerHost } from '../host';
+import { rfc3339Nano } from './goTime';
 import type { ApiResponse } from './types';
 
 export interface RouteContext {
@@ -63,10 +64,10 @@ export function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** ISO 8601 from virtual time, as Docker prints `Created` and `StartedAt`. */
+/** Virtual time as Docker prints `Created` and `StartedAt` (RFC3339Nano); Go's zero time for never. */
 export function isoTime(h: DockerHost, t: number | null): string {
   if (t === null) return '0001-01-01T00:00:00Z';
-  return new Date(h.world.epochMs + t).toISOString().replace('.000Z', 'Z');
+  return rfc3339Nano(h.world.epochMs + t);
 }
 
 /** Unix seconds from virtual time (`Created` in list answers). */

@@ -13,6 +13,7 @@ import { pushImage } from '../images/push';
 import { familiarTagged, parseReference } from '../images/reference';
 import { deleteImage } from '../images/remove';
 import type { Image } from '../types';
+import { rfc3339NanoOf } from './goTime';
 import type { ApiResponse } from './types';
 import { apiError, flag, fromResult, isoTime, json, noContent, type Handler } from './http';
 
@@ -140,7 +141,7 @@ export function imageInspect(h: DockerHost, i: Image): Record<string, unknown> {
     RepoDigests: i.repoDigests,
     Parent: i.parent ?? '',
     Comment: '',
-    Created: i.created,
+    Created: rfc3339NanoOf(i.created),
     Config: {
       Env: i.config.env,
       Cmd: i.config.cmd,

@@ -8,6 +8,7 @@ import type { DockerHost } from '../host';
 import { build } from './build';
 import * as commits from './commit';
 import * as containers from './containers';
+import * as distribution from './distribution';
 import * as execs from './exec';
 import { apiError, type Handler } from './http';
 import * as images from './images';
@@ -67,6 +68,8 @@ const routes: readonly Route[] = [
   { method: 'POST', pattern: /^\/images\/(.+)\/push$/, handler: images.push },
   { method: 'GET', pattern: /^\/images\/(.+)\/history$/, handler: images.history },
   { method: 'DELETE', pattern: /^\/images\/(.+)$/, handler: images.remove },
+  // Answered by dockerd itself (it asks the registry), with or without a swarm.
+  { method: 'GET', pattern: /^\/distribution\/(.+)\/json$/, handler: distribution.inspect },
   { method: 'GET', pattern: /^\/networks$/, handler: networks.list },
   { method: 'POST', pattern: /^\/networks\/create$/, handler: networks.create },
   { method: 'GET', pattern: new RegExp(`^/networks/${ID}$`), handler: networks.inspect },

@@ -5,6 +5,8 @@ import { ERA_INFO } from '../eras';
 import type { DockerHost } from '../host';
 import type { DockerEvent } from '../types';
 import { containerSummary } from './containerJson';
+import { includesEvent } from './eventFilter';
+import { parseFilters } from './filters';
 import { apiError, isoTime, json, type Handler } from './http';
 
 /** The host's kernel release and name: the API reports them, and the host's tools print them. */
@@ -34,45 +36,60 @@ export const ping: Handler = (ctx) => ({
   body: 'OK',
 });
 
+/** When the simulated engine was built: `Built:` in `docker version`, in dockerd's format. */
+const BUILD_TIME = '2025-10-08T12:00:00.000000000+00:00';
+
+/**
+ * The engine's own facts, as dockerd reports them twice in `GET /version`: at the top level
+ * and as the Engine component's `Details` (strings only there), which is what the CLI's
+ * `docker version` template prints as the Server's "Go version", "Git commit", "Built",
+ * "OS/Arch" and "Experimental". Built once, so that the two can never disagree.
+ */
+function engineFacts(h: DockerHost) {
+  const era = ERA_INFO[h.world.settings.era];
+  return {
+    ApiVersion: era.apiVersion,
+    Arch: 'amd64',
+    BuildTime: BUILD_TIME,
+    Experimental: 'false',
+    GitCommit: 'sim',
+    GoVersion: era.goVersion,
+    KernelVersion: KERNEL,
+    MinAPIVersion: era.minApiVersion,
+    Os: 'linux',
+  };
+}
+
+interface VersionComponent {
+  readonly Name: string;
+  readonly Version: string;
+  readonly Details: Readonly<Record<string, string>>;
+}
+
 export const version: Handler = (ctx) => {
   const era = ERA_INFO[ctx.h.world.settings.era];
-  const components = [
-    {
-      Name: 'Engine',
-      Version: era.serverVersion,
-      Details: {
-        ApiVersion: era.apiVersion,
-        MinAPIVersion: era.minApiVersion,
-        Os: 'linux',
-        Arch: 'amd64',
-        KernelVersion: KERNEL,
-      },
-    },
+  const engine = engineFacts(ctx.h);
+  const components: VersionComponent[] = [
+    { Name: 'Engine', Version: era.serverVersion, Details: engine },
   ];
   if (era.binaries.containerd)
     components.push({
       Name: 'containerd',
       Version: era.era === 'modern' ? '1.7.28' : '1.1.2',
       Details: { GitCommit: 'sim' },
-    } as never);
+    });
   if (era.binaries.runc)
     components.push({
       Name: 'runc',
       Version: era.era === 'modern' ? '1.3.0' : '1.0.0-rc5',
       Details: { GitCommit: 'sim' },
-    } as never);
+    });
+  const { Experimental: _experimental, ...topLevel } = engine;
   return json(200, {
     Platform: { Name: 'Docker Engine - Community (simulated)' },
     Components: components,
     Version: era.serverVersion,
-    ApiVersion: era.apiVersion,
-    MinAPIVersion: era.minApiVersion,
-    GitCommit: 'sim',
-    GoVersion: era.goVersion,
-    Os: 'linux',
-    Arch: 'amd64',
-    KernelVersion: KERNEL,
-    BuildTime: '2025-10-08T12:00:00.000000000+00:00',
+    ...topLevel,
   });
 };
 
@@ -149,15 +166,24 @@ export function eventJson(h: DockerHost, e: DockerEvent): Record<string, unknown
   };
 }
 
-/** Past events in [since, until] (Unix seconds). Following new ones is the transport's job. */
+/**
+ * Past events in [since, until] (Unix seconds) that pass the `filters` (./eventFilter.ts), as
+ * `docker events --since ... --until ... --filter ...` asks. Following new ones is the
+ * transport's job, which must let through only what `includesEvent` accepts too.
+ */
 export const events: Handler = (ctx) => {
   const h = ctx.h;
+  const filters = parseFilters(ctx.query.get('filters'));
+  if (!filters.ok) return apiError(400, filters.error);
   const since = Number(ctx.query.get('since') ?? NaN);
   const until = Number(ctx.query.get('until') ?? NaN);
   const toUnix = (t: number): number => (h.world.epochMs + t) / 1000;
   const past = Number.isFinite(since)
     ? h.world.events.filter(
-        (e) => toUnix(e.time) >= since && (!Number.isFinite(until) || toUnix(e.time) <= until),
+        (e) =>
+          toUnix(e.time) >= since &&
+          (!Number.isFinite(until) || toUnix(e.time) <= until) &&
+          includesEvent(filters.args, e),
       )
     : [];
   return {

@@ -23,7 +23,7 @@ import {
   type CatalogueImage,
   type Step,
 } from './catalogueSteps';
-import { buildManifest, configJson } from './manifest';
+import { buildManifest, configJson, type BuiltManifest } from './manifest';
 import type { ImageReference } from './reference';
 import { familiarName } from './reference';
 import { NGINX, NGINX_ALPINE, NODE, NODE_ALPINE, REDIS, REGISTRY } from './catalogueImages';
@@ -192,8 +192,11 @@ export function imageIdOf(entry: CatalogueImage): string {
   );
 }
 
-/** The manifest digest (RepoDigests, "Digest: sha256:..." in pull output): the real hash of its manifest. */
-export function manifestDigestOf(entry: CatalogueImage): string {
+/**
+ * The schema 2 manifest the simulated Docker Hub serves for a catalogue image; its digest is
+ * the one in RepoDigests and in the pull's "Digest: sha256:...", computed for real.
+ */
+export function manifestOf(entry: CatalogueImage): BuiltManifest {
   const json = configJson({
     created: entry.created,
     config: entry.config,
@@ -202,7 +205,7 @@ export function manifestDigestOf(entry: CatalogueImage): string {
   return buildManifest({
     config: { digest: imageIdOf(entry), size: json.length },
     layers: entry.layers,
-  }).digest;
+  });
 }
 
 export function repositoryLabel(entry: CatalogueImage): string {

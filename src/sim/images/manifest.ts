@@ -7,6 +7,7 @@
  * Contract: pure; the JSON text is the manifest's canonical form (its length is the `size:`
  * that `docker push` prints).
  */
+import { rfc3339NanoOf } from '../api/goTime';
 import { digestOf } from '../digest';
 import type { ImageConfig, ImageHistory, Layer } from '../types';
 
@@ -43,11 +44,6 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
   return { json, digest: digestOf(json), size: new TextEncoder().encode(json).length };
 }
 
-/** Go's time.RFC3339Nano for an ISO time, as image configs carry `created`. */
-function goTime(iso: string): string {
-  return iso.replace(/\.000Z$/, 'Z');
-}
-
 /**
  * The image config blob as JSON (the shape of the image spec's config: architecture, config,
  * created, history, os, rootfs), for its size in the manifest. The simulation addresses the
@@ -73,9 +69,9 @@ export function configJson(image: {
       ...(c.volumes.length ? { Volumes: Object.fromEntries(c.volumes.map((v) => [v, {}])) } : {}),
       ...(c.stopSignal && c.stopSignal !== 'SIGTERM' ? { StopSignal: c.stopSignal } : {}),
     },
-    created: goTime(image.created),
+    created: rfc3339NanoOf(image.created),
     history: (image.history ?? []).map((h) => ({
-      created: goTime(h.created),
+      created: rfc3339NanoOf(h.created),
       created_by: h.createdBy,
       ...(h.comment ? { comment: h.comment } : {}),
       ...(h.emptyLayer ? { empty_layer: true } : {}),

@@ -19,8 +19,11 @@ export type ProgressLine = Record<string, unknown>;
 /** Registry bandwidth for the animation: 25 MB/s, so a 28 MB layer takes about a second. */
 const BYTES_PER_MS = 25 * 1024;
 
-/** What the registry answers for the reference's manifest, or null for "manifest unknown". */
-function findRemote(
+/**
+ * The image the registry has under the reference's tag (for a local registry, its digest), or
+ * null for "manifest unknown". Callers check a reference's digest against `manifestDigest`.
+ */
+export function findRemote(
   h: DockerHost,
   endpoint: RegistryEndpoint,
   ref: ImageReference,

@@ -7,13 +7,15 @@
  */
 import type { Image, Layer } from '../types';
 import { binariesFor } from './binaries';
-import { CATALOGUE_BASES, imageIdOf, manifestDigestOf, type CatalogueImage } from './catalogue';
+import { CATALOGUE_BASES, imageIdOf, manifestOf, type CatalogueImage } from './catalogue';
 import { historyOf, unpacked } from './catalogueSteps';
 import type { RegistryManifest, RegistryStore } from './registryStore';
 
 export interface RemoteImage {
   readonly id: string;
   readonly manifestDigest: string;
+  /** Length of the manifest as served (the descriptor's `size`). */
+  readonly manifestSize: number;
   /** Layers, base first. */
   readonly layers: readonly Layer[];
   /** The local record dockerd stores for it. */
@@ -22,9 +24,11 @@ export interface RemoteImage {
 
 export function fromCatalogue(found: CatalogueImage): RemoteImage {
   const id = imageIdOf(found);
+  const manifest = manifestOf(found);
   return {
     id,
-    manifestDigest: manifestDigestOf(found),
+    manifestDigest: manifest.digest,
+    manifestSize: manifest.size,
     layers: found.layers,
     record: (tag, repoDigest) => {
       const userland =
@@ -58,6 +62,7 @@ export function fromRegistry(store: RegistryStore, manifest: RegistryManifest): 
   return {
     id: config.id,
     manifestDigest: manifest.digest,
+    manifestSize: manifest.size,
     layers,
     record: (tag, repoDigest) => ({
       id: config.id,
