@@ -115,6 +115,9 @@ export function bridgeTerminalSend(body: { line: string } | { interrupt: true })
   if (url) post(url, 'terminal', body);
 }
 
+/** Set while a new mirror (a restarted bridge) takes the place of the old one. */
+let replacing = false;
+
 function showMirror(url: string, sim: Simulation): void {
   useSessionStore.getState().visit(sim, {
     kind: 'bridge',
@@ -131,7 +134,11 @@ function showMirror(url: string, sim: Simulation): void {
     },
     // The bridge keeps its own time; the mirror follows its log.
     advance: () => undefined,
-    onLeave: () => useBridgeStore.getState().disconnect(),
+    // Leaving the bridge's view ends the connection, unless a restarted bridge's new mirror
+    // is what replaces it.
+    onLeave: () => {
+      if (!replacing) useBridgeStore.getState().disconnect();
+    },
   });
 }
 
@@ -161,8 +168,13 @@ function listen(url: string, ClusterClass: typeof Cluster): void {
         Math.min(MAX_MIRROR_NODES, Math.floor(Number(hello.options.nodes))),
       );
       const cluster = new ClusterClass({ ...hello.options, nodes });
+      replacing = mirror !== null;
       mirror = { session: hello.session, cluster, node: hello.node };
-      showMirror(url, cluster.node(hello.node).sim);
+      try {
+        showMirror(url, cluster.node(hello.node).sim);
+      } finally {
+        replacing = false;
+      }
     }
     applyLog<ClusterInput>(mirror.cluster, 0, hello.log);
     useSessionStore.setState((s) => ({ revision: s.revision + 1 }));
