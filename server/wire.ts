@@ -160,3 +160,9 @@ export function jsonLine(value: unknown): string {
 export function errorBody(message: string): string {
   return jsonLine({ message });
 }
+
+/** A query flag as the CLI sends it: `1`, `true` or `True` (not `0`, `false` or empty). */
+export function flag(query: URLSearchParams, name: string): boolean {
+  const value = query.get(name);
+  return value !== null && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
