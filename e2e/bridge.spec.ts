@@ -108,4 +108,25 @@ test('the real docker CLI runs nginx; the app shows it and the requests that did
     .toMatch(/web Up/);
   const { stdout: ps } = await docker('ps', '--format', '{{.Names}}');
   expect(ps.trim()).toBe('web');
+
+  // Over mutual TLS the requests carry the client certificate's name.
+  const tls = await run(
+    'docker',
+    [
+      '--tlsverify',
+      '--tlscacert',
+      path.join(dir, 'ca.pem'),
+      '--tlscert',
+      path.join(dir, 'cert.pem'),
+    ].concat(['--tlskey', path.join(dir, 'key.pem'), '-H', `tcp://127.0.0.1:${TLS}`, 'ps', '-q']),
+    { env: { ...process.env, DOCKER_CONFIG: dir } },
+  );
+  expect(tls.stdout.trim()).toMatch(/^[0-9a-f]{12}$/);
+  await expect
+    .poll(async () => {
+      const toNow = page.getByRole('button', { name: 'Jump to now' });
+      if (await toNow.isEnabled()) await toNow.click();
+      return api.textContent();
+    })
+    .toContain(`the real docker CLI, over tcp ${TLS}, TLS, student`);
 });

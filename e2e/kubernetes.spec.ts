@@ -57,6 +57,23 @@ test('create a deployment, delete a pod, and see it replaced', async ({ app, pag
     path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'kubernetes-light.png'),
   });
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations)).toEqual([]);
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations)).toEqual([]);
+});
+
+test('fits an 800x500 slide', async ({ app, page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  const kube = new KubeView(app, page);
+  await kube.open();
+  const size = await page.evaluate(() => ({
+    width: document.scrollingElement?.scrollWidth ?? 0,
+    height: document.scrollingElement?.scrollHeight ?? 0,
+  }));
+  expect(size.width).toBeLessThanOrEqual(800);
+  expect(size.height).toBeLessThanOrEqual(500);
+  // open() looked at the terminal, at the bottom: back to the top, where the controls are.
+  await kube.region.evaluate((el) => el.querySelector('.overflow-auto')?.scrollTo(0, 0));
+  await expect(kube.controls).toBeInViewport();
 });
 
 test('a powered-off worker: NotReady, then its pod is evicted and runs elsewhere', async ({

@@ -1,7 +1,7 @@
 /**
- * "Connect to bridge": the address of a running `npm run bridge` (127.0.0.1:2375 by default),
- * connect and disconnect, and the connection's state in words. Once connected, the host
- * views show the bridge's simulation (see bridgeStore.ts).
+ * "Connect to bridge", in the Engine API panel: the address of a running `npm run bridge`
+ * (127.0.0.1:2375 by default), connect and disconnect, and the connection's state in words.
+ * Once connected, the host views show the bridge's simulation (see bridgeStore.ts).
  * Contract: acts only through the bridge store; says its errors in the form.
  */
 import { useId, useState, type FormEvent } from 'react';

@@ -7,7 +7,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/uiStore';
-import { BridgeControl } from './BridgeControl';
 import { ChaosControls } from './ChaosControls';
 import { PlaybackBar } from './PlaybackBar';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -29,7 +28,6 @@ export function SessionToolbar() {
     >
       <PlaybackBar onHelp={openHelp} />
       <ChaosControls />
-      <BridgeControl />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </section>
   );

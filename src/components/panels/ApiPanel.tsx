@@ -4,6 +4,7 @@
  * lines and stdio frames. Each row can be shown in the diagram (the cursor seeks to it, and
  * the packet is drawn there). Contract: renders `apiExchanges(trace, cursor)`; owns nothing.
  */
+import { BridgeControl } from '../controls/BridgeControl';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../store/sessionStore';
@@ -129,7 +130,13 @@ export function ApiPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [sim, cursor, revision],
   );
-  if (exchanges.length === 0) return <p className="text-muted">{t('api.empty')}</p>;
+  if (exchanges.length === 0)
+    return (
+      <div className="flex flex-col gap-2">
+        <p className="text-muted">{t('api.empty')}</p>
+        <BridgeControl />
+      </div>
+    );
   // Requests are grouped by what sent them: a typed line, or the real CLI over a port.
   const heading = (x: ApiExchange) =>
     x.via
@@ -146,6 +153,7 @@ export function ApiPanel() {
   const currentSeq = exchanges.findLast((x) => x.seq <= cursor)?.seq;
   return (
     <div className="flex flex-col gap-2 text-sm">
+      <BridgeControl />
       {groups.map((g) => (
         <section key={g.rows[0]?.seq} aria-label={g.heading}>
           <h3 className="text-muted font-mono text-xs">{g.heading}</h3>
