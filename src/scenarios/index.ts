@@ -1,0 +1,18 @@
+/**
+ * The lessons, in the order a course takes them, each checked by the schema when the module
+ * loads (a broken lesson fails loudly here and in the tests, never half-played).
+ */
+import { daemonless } from './lessons/daemonless';
+import { signals } from './lessons/signals';
+import { parseLesson, type Lesson } from './schema';
+
+function checked(lesson: Lesson): Lesson {
+  const parsed = parseLesson(lesson);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.lesson;
+}
+
+export const LESSONS: readonly Lesson[] = [signals, daemonless].map(checked);
+
+export { parseLesson, type Lesson, type LessonStep, type LessonTask } from './schema';
+export { evaluate, type Verdict } from './checks';

@@ -1,0 +1,98 @@
+/**
+ * Lesson 4: daemonless containers. Kill dockerd and the container keeps running under its
+ * shim; what the restarted dockerd then does, without and with live-restore. True to
+ * FACTS.md ("Live restore"): without it, the restarted daemon shuts down the containers it
+ * finds still running; with it, it reconnects to them.
+ */
+import type { Lesson } from '../schema';
+
+export const daemonless: Lesson = {
+  schemaVersion: 1,
+  id: 'daemonless',
+  title: 'Kill dockerd: who keeps the container alive?',
+  summary:
+    'The container is not a child of dockerd. See it run on while dockerd is dead, and what the restarted daemon does, without and with live-restore.',
+  level: 'intermediate',
+  minutes: 10,
+  start: { era: 'modern', liveRestore: false, setup: ['docker run -d --name web nginx'] },
+  steps: [
+    {
+      id: 'who-is-the-parent',
+      narration:
+        'A container `web` runs nginx. Its processes are not children of dockerd: their parent is a **containerd-shim-runc-v2**, one per container, which containerd started and which outlives both daemons.',
+      run: ['pstree -p'],
+      questions: [
+        {
+          prompt: 'Which process is the parent of nginx, the container’s PID 1?',
+          choices: [
+            { text: 'dockerd', correct: false },
+            { text: 'containerd', correct: false },
+            { text: 'containerd-shim-runc-v2', correct: true },
+            { text: 'runc', correct: false },
+          ],
+          explanation:
+            'runc creates the container and exits; the shim, which asked for it, is the subreaper that stays as its parent.',
+        },
+      ],
+    },
+    {
+      id: 'kill-dockerd',
+      narration:
+        'Now kill dockerd the hard way, with SIGKILL, as a crash would. Nothing tells the container.',
+      task: {
+        goal: 'Kill dockerd with SIGKILL while nginx keeps running.',
+        check: {
+          kind: 'all',
+          checks: [
+            { kind: 'process', name: 'nginx', alive: true },
+            {
+              kind: 'any',
+              checks: [
+                { kind: 'daemon', service: 'dockerd', state: 'down' },
+                { kind: 'daemon', service: 'dockerd', state: 'restarting' },
+              ],
+            },
+          ],
+        },
+        hints: ['`pkill` sends a signal to processes by name.', 'SIGKILL is signal 9: `-9`.'],
+        solution: ['pkill -9 dockerd'],
+        par: 1,
+      },
+    },
+    {
+      id: 'without-live-restore',
+      narration:
+        'systemd restarts dockerd after 2 s (`Restart=always`). Without live-restore, the new dockerd finds `web` still running under its shim and **shuts it down**: it does not adopt containers it did not see start.',
+      run: ['sleep 5', 'docker ps -a'],
+    },
+    {
+      id: 'with-live-restore',
+      narration:
+        'With `"live-restore": true` in `/etc/docker/daemon.json` (applied with `systemctl reload docker`), a restarted dockerd reconnects to the containers that kept running instead.',
+      task: {
+        goal: 'Turn live-restore on, start web again, and make it survive another dockerd crash.',
+        check: {
+          kind: 'all',
+          checks: [
+            { kind: 'liveRestore', enabled: true },
+            { kind: 'container', name: 'web', state: 'running' },
+            { kind: 'daemon', service: 'dockerd', state: 'up' },
+          ],
+        },
+        hints: [
+          'Write `{"live-restore": true}` into /etc/docker/daemon.json with echo and >.',
+          'dockerd reads it again on `systemctl reload docker`.',
+          'Then `docker start web`, and crash dockerd again.',
+        ],
+        solution: [
+          'echo \'{"live-restore": true}\' > /etc/docker/daemon.json',
+          'systemctl reload docker',
+          'docker start web',
+          'pkill -9 dockerd',
+          'sleep 5',
+        ],
+        par: 5,
+      },
+    },
+  ],
+};
