@@ -2,6 +2,7 @@
  * The lessons, in the order a course takes them, each checked by the schema when the module
  * loads (a broken lesson fails loudly here and in the tests, never half-played).
  */
+import { containerdCrash } from './lessons/containerdCrash';
 import { daemonless } from './lessons/daemonless';
 import { signals } from './lessons/signals';
 import { parseLesson, type Lesson } from './schema';
@@ -12,7 +13,7 @@ function checked(lesson: Lesson): Lesson {
   return parsed.lesson;
 }
 
-export const LESSONS: readonly Lesson[] = [signals, daemonless].map(checked);
+export const LESSONS: readonly Lesson[] = [signals, daemonless, containerdCrash].map(checked);
 
 export { parseLesson, type Lesson, type LessonStep, type LessonTask } from './schema';
 export { evaluate, type Verdict } from './checks';
