@@ -86,7 +86,7 @@ export const useKubeStore = create<KubeState>()((set, get) => {
     reset: () =>
       set((s) => ({ cluster: newCluster(), revision: s.revision + 1, selectedNode: null })),
     advance: (ms) => {
-      change((cluster) => cluster.advance(ms));
+      get().ensure().advance(ms);
       // Time alone changes ages and clocks on screen even when nothing was traced.
       set((s) => ({ revision: s.revision + 1 }));
     },

@@ -7,9 +7,8 @@
 import { KubeShell } from '../cli/kubectl';
 import type { TerminalController } from '../cli/shell/types';
 import type { KubePort } from '../sim/kube/port';
+import { jobTicker, JOB_TICK_MS } from './jobTicker';
 import { useKubeStore } from './kubeStore';
-
-const JOB_TICK_MS = 100;
 
 const cluster = () => useKubeStore.getState().ensure();
 
@@ -35,22 +34,11 @@ const port: KubePort = {
 
 function createController(): TerminalController {
   const shell = new KubeShell(port);
-  let ticker: ReturnType<typeof setInterval> | null = null;
-  const stopTicking = () => {
-    if (ticker !== null) clearInterval(ticker);
-    ticker = null;
-  };
-  const tickWhileBusy = () => {
-    if (!shell.busy) return stopTicking();
-    if (ticker !== null) return;
-    ticker = setInterval(() => {
-      const state = useKubeStore.getState();
-      // A playing clock already moves time; a paused one must not leave the job stuck.
-      if (!state.playing) state.advance(JOB_TICK_MS);
-      shell.poll();
-      if (!shell.busy) stopTicking();
-    }, JOB_TICK_MS);
-  };
+  const tickWhileBusy = jobTicker(shell, () => {
+    const state = useKubeStore.getState();
+    // A playing clock already moves time; a paused one must not leave the job stuck.
+    if (!state.playing) state.advance(JOB_TICK_MS);
+  });
   useKubeStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && shell.busy) {
       shell.poll();

@@ -8,13 +8,12 @@
 import { Shell, PROMPT } from '../cli/shell/shell';
 import type { HostPort, TerminalController, TerminalEvent } from '../cli/shell/types';
 import { remoteTerminal } from './bridgeTerminal';
+import { jobTicker, JOB_TICK_MS } from './jobTicker';
 import { sessionTransport, useSessionStore } from './sessionStore';
 import { browserStorage, readStored, writeStored } from './storage';
 
 const HISTORY_KEY = 'docker-anatomy.terminal.history.v1';
 const HISTORY_LIMIT = 500;
-/** How often a waiting job gets virtual time (ms of wall clock, and of virtual time at 1x). */
-const JOB_TICK_MS = 100;
 
 function loadHistory(): string[] {
   try {
@@ -54,22 +53,10 @@ const sessionHost: HostPort = {
 
 function createController(): TerminalController {
   const shell = new Shell(sessionHost, { history: loadHistory() });
-  let ticker: ReturnType<typeof setInterval> | null = null;
-
-  const stopTicking = () => {
-    if (ticker !== null) clearInterval(ticker);
-    ticker = null;
-  };
-  const tickWhileBusy = () => {
-    if (!shell.busy) return stopTicking();
-    if (ticker !== null) return;
-    ticker = setInterval(() => {
-      const state = useSessionStore.getState();
-      state.tick(JOB_TICK_MS * state.speed);
-      shell.poll();
-      if (!shell.busy) stopTicking();
-    }, JOB_TICK_MS);
-  };
+  const tickWhileBusy = jobTicker(shell, () => {
+    const state = useSessionStore.getState();
+    state.tick(JOB_TICK_MS * state.speed);
+  });
   // Connected to a bridge, lines run in the bridge's own shell, beside the real docker CLI.
   const remote = remoteTerminal();
   const onBridge = () => useSessionStore.getState().visiting?.kind === 'bridge';
