@@ -5,9 +5,9 @@
 import { containerdCrash } from './lessons/containerdCrash';
 import { daemonless } from './lessons/daemonless';
 import { signals } from './lessons/signals';
-import { parseLesson, type Lesson } from './schema';
+import { parseLesson, type Lesson, type LessonInput } from './schema';
 
-function checked(lesson: Lesson): Lesson {
+function checked(lesson: LessonInput): Lesson {
   const parsed = parseLesson(lesson);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.lesson;
@@ -15,5 +15,12 @@ function checked(lesson: Lesson): Lesson {
 
 export const LESSONS: readonly Lesson[] = [signals, daemonless, containerdCrash].map(checked);
 
-export { parseLesson, type Lesson, type LessonStep, type LessonTask } from './schema';
+export {
+  parseLesson,
+  type Lesson,
+  type LessonInput,
+  type LessonStep,
+  type LessonTask,
+  type RunItem,
+} from './schema';
 export { evaluate, type Verdict } from './checks';

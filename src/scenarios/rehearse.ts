@@ -1,66 +1,70 @@
 /**
  * Plays a lesson headless, as the tests do for every lesson: its starting world, each step's
- * demo lines, and each task's reference solution typed into the same shell the app uses. A
- * lesson passes when every task's check fails before its solution (the learner has something
- * to do) and holds after it (within a minute of virtual time), and no line prints an internal
- * error. Problems are reported by lesson, step and what went wrong.
+ * demo lines and faults, and each task's reference solution typed into the same shell the app
+ * uses. A lesson passes when every task's check fails before its solution (the learner has
+ * something to do) and holds after it (within a minute of virtual time), and no line prints an
+ * internal error. Problems are reported by lesson, step and what went wrong.
  */
-import { Shell } from '../cli/shell/shell';
-import { Simulation } from '../sim/simulation';
 import { evaluate } from './checks';
-import type { Lesson } from './schema';
+import type { Lesson, RunItem } from './schema';
+import { headlessStage, traceMark, viewOf, type Stage } from './stage';
 
 /** How long a line may keep the prompt (an attached run, `sleep`) before the next is typed. */
-const LINE_LIMIT_MS = 60_000;
+export const LINE_LIMIT_MS = 60_000;
 /** How long a task's check may take to hold after its solution (a daemon restarting). */
-const SETTLE_LIMIT_MS = 60_000;
-const TICK_MS = 100;
+export const SETTLE_LIMIT_MS = 60_000;
+export const TICK_MS = 100;
 
 export interface Rehearsal {
   readonly problems: readonly string[];
-  readonly sim: Simulation;
+  readonly stage: Stage;
+  /** Everything the terminal printed. */
+  readonly transcript: string;
 }
 
-export function rehearse(lesson: Lesson, seed = `lesson/${lesson.id}`): Rehearsal {
-  const sim = new Simulation({
-    seed,
-    era: lesson.start.era,
-    liveRestore: lesson.start.liveRestore,
-  });
-  const shell = new Shell(sim);
-  const problems: string[] = [];
+/** Runs `item` and lets it finish (or interrupts it after a minute): true when it finished. */
+export function runToEnd(stage: Stage, item: RunItem): boolean {
+  stage.run(item);
+  for (let waited = 0; stage.busy && waited < LINE_LIMIT_MS; waited += TICK_MS)
+    stage.advance(TICK_MS);
+  if (!stage.busy) return true;
+  stage.interrupt();
+  return false;
+}
+
+const shown = (item: RunItem) =>
+  typeof item === 'string' ? `"${item}"` : `the ${item.fault} of ${item.node}`;
+
+export function rehearse(lesson: Lesson): Rehearsal {
   let printed = '';
-  shell.subscribe((event) => {
-    if (event.type === 'output') printed += event.chunk.text;
+  let transcript = '';
+  const stage = headlessStage(lesson, (text) => {
+    printed += text;
+    transcript += text;
   });
-  const type = (where: string, line: string) => {
+  const problems: string[] = [];
+  const play = (where: string, item: RunItem) => {
     printed = '';
-    shell.execute(line);
-    for (let waited = 0; shell.busy && waited < LINE_LIMIT_MS; waited += TICK_MS) {
-      sim.advance(TICK_MS);
-      shell.poll();
-    }
-    if (shell.busy) {
-      problems.push(`${where}: "${line}" still runs after a minute`);
-      shell.interrupt();
-    }
+    if (!runToEnd(stage, item)) problems.push(`${where}: ${shown(item)} still runs after a minute`);
     if (printed.includes('internal error'))
-      problems.push(`${where}: "${line}" hit an internal error`);
+      problems.push(`${where}: ${shown(item)} hit an internal error`);
   };
 
-  for (const line of lesson.start.setup) type(`lesson "${lesson.id}": setup`, line);
+  for (const line of lesson.start.setup) play(`lesson "${lesson.id}": setup`, line);
   for (const step of lesson.steps) {
     const where = `lesson "${lesson.id}": step "${step.id}"`;
-    for (const line of step.run ?? []) type(where, line);
+    for (const item of step.run ?? []) play(where, item);
     const task = step.task;
     if (!task) continue;
-    if (evaluate(task.check, sim.world).ok)
+    // A task's `traced` checks read what was sent after the task began (the demo is done).
+    const since = traceMark(stage.worlds);
+    if (evaluate(task.check, viewOf(stage.worlds, since)).ok)
       problems.push(`${where}: the task's check already holds before the learner does anything`);
-    for (const line of task.solution) type(`${where}: solution`, line);
-    let verdict = evaluate(task.check, sim.world);
+    for (const item of task.solution) play(`${where}: solution`, item);
+    let verdict = evaluate(task.check, viewOf(stage.worlds, since));
     for (let waited = 0; !verdict.ok && waited < SETTLE_LIMIT_MS; waited += TICK_MS) {
-      sim.advance(TICK_MS);
-      verdict = evaluate(task.check, sim.world);
+      stage.advance(TICK_MS);
+      verdict = evaluate(task.check, viewOf(stage.worlds, since));
     }
     if (!verdict.ok)
       problems.push(`${where}: the reference solution does not pass: ${verdict.missing}`);
@@ -69,5 +73,5 @@ export function rehearse(lesson: Lesson, seed = `lesson/${lesson.id}`): Rehearsa
         `${where}: par ${task.par} is below the reference solution's ${task.solution.length} commands`,
       );
   }
-  return { problems, sim };
+  return { problems, stage, transcript };
 }

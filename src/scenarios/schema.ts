@@ -20,7 +20,11 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
   .max(60);
 
-/** A condition on the simulated world (checks.ts evaluates it). */
+/**
+ * A condition on the simulated world (checks.ts evaluates it). Host checks read the host's
+ * world (in a Swarm lesson, node-1's); `service` and `node` read the Swarm cluster;
+ * `deployment` reads the Kubernetes cluster.
+ */
 export type Check =
   | { readonly kind: 'container'; readonly name: string; readonly state: string }
   | { readonly kind: 'noContainer'; readonly name: string }
@@ -29,6 +33,21 @@ export type Check =
   | { readonly kind: 'liveRestore'; readonly enabled: boolean }
   | { readonly kind: 'image'; readonly ref: string; readonly present: boolean }
   | { readonly kind: 'exitCode'; readonly name: string; readonly code: number }
+  | { readonly kind: 'restartPolicy'; readonly name: string; readonly policy: string }
+  | { readonly kind: 'init'; readonly name: string; readonly enabled: boolean }
+  | { readonly kind: 'volume'; readonly name: string; readonly present: boolean }
+  | { readonly kind: 'network'; readonly name: string; readonly present: boolean }
+  | { readonly kind: 'attached'; readonly name: string; readonly network: string }
+  | { readonly kind: 'published'; readonly name: string; readonly hostPort: number }
+  | { readonly kind: 'file'; readonly path: string; readonly contains: string }
+  /**
+   * A message on the host's trace since the step began: an Engine API request, a gRPC or
+   * ttRPC call, an exec, a signal, whose label contains `label` (`GET`, `/containers/json`).
+   */
+  | { readonly kind: 'traced'; readonly message: TracedKind; readonly label: string }
+  | { readonly kind: 'service'; readonly name: string; readonly running: number }
+  | { readonly kind: 'node'; readonly node: string; readonly state: string }
+  | { readonly kind: 'deployment'; readonly name: string; readonly ready: number }
   | { readonly kind: 'all'; readonly checks: readonly Check[] }
   | { readonly kind: 'any'; readonly checks: readonly Check[] };
 
@@ -36,6 +55,10 @@ export type Check =
 const containerStates = Object.keys(containerMachine.config.states ?? {}).filter(
   (state) => state !== 'removed',
 ) as [string, ...string[]];
+export const TRACED_KINDS = ['http-request', 'grpc', 'ttrpc', 'exec', 'signal'] as const;
+export type TracedKind = (typeof TRACED_KINDS)[number];
+const port = z.number().int().min(1).max(65535);
+const count = z.number().int().min(0).max(1000);
 const daemonStates = ['down', 'restarting', 'restoring', 'reconnecting', 'up', 'stopping'] as const;
 
 export const checkSchema: z.ZodType<Check> = z.lazy(() =>
@@ -53,6 +76,29 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
     z.object({ kind: z.literal('liveRestore'), enabled: z.boolean() }).strict(),
     z.object({ kind: z.literal('image'), ref: line, present: z.boolean() }).strict(),
     z.object({ kind: z.literal('exitCode'), name: line, code: z.number().int() }).strict(),
+    z
+      .object({
+        kind: z.literal('restartPolicy'),
+        name: line,
+        policy: z.enum(['no', 'on-failure', 'always', 'unless-stopped']),
+      })
+      .strict(),
+    z.object({ kind: z.literal('init'), name: line, enabled: z.boolean() }).strict(),
+    z.object({ kind: z.literal('volume'), name: line, present: z.boolean() }).strict(),
+    z.object({ kind: z.literal('network'), name: line, present: z.boolean() }).strict(),
+    z.object({ kind: z.literal('attached'), name: line, network: line }).strict(),
+    z.object({ kind: z.literal('published'), name: line, hostPort: port }).strict(),
+    z.object({ kind: z.literal('file'), path: line, contains: line }).strict(),
+    z.object({ kind: z.literal('traced'), message: z.enum(TRACED_KINDS), label: line }).strict(),
+    z.object({ kind: z.literal('service'), name: line, running: count }).strict(),
+    z
+      .object({
+        kind: z.literal('node'),
+        node: line,
+        state: z.enum(['ready', 'down', 'unknown', 'disconnected']),
+      })
+      .strict(),
+    z.object({ kind: z.literal('deployment'), name: line, ready: count }).strict(),
     z.object({ kind: z.literal('all'), checks: z.array(checkSchema).min(1) }).strict(),
     z.object({ kind: z.literal('any'), checks: z.array(checkSchema).min(1) }).strict(),
   ]),
@@ -70,12 +116,26 @@ const questionSchema = z
   })
   .strict();
 
+/**
+ * What a demo runs: a terminal line, or a fault on a cluster machine (Swarm and Kubernetes
+ * lessons; a host's faults are lines: `pkill -9 dockerd`, `systemctl stop containerd`).
+ */
+const faultSchema = z
+  .object({
+    fault: z.enum(['powerOff', 'partition', 'restore']),
+    node: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a machine name (node-2, worker-1)'),
+  })
+  .strict();
+export type Fault = z.infer<typeof faultSchema>;
+const runItem = z.union([line, faultSchema]);
+export type RunItem = z.infer<typeof runItem>;
+
 const taskSchema = z
   .object({
     goal: z.string().min(1).max(300),
     check: checkSchema,
     hints: z.array(z.string().min(1).max(500)).max(5).default([]),
-    solution: z.array(line).min(1).max(20),
+    solution: z.array(runItem).min(1).max(20),
     /** How many commands the reference solution needs: shown after success. */
     par: z.number().int().positive().max(20).optional(),
   })
@@ -85,7 +145,7 @@ const stepSchema = z
   .object({
     id,
     narration: z.string().min(1).max(2000),
-    run: z.array(line).max(20).optional(),
+    run: z.array(runItem).max(20).optional(),
     task: taskSchema.optional(),
     questions: z.array(questionSchema).max(5).optional(),
   })
@@ -101,6 +161,15 @@ export const lessonSchema = z
     minutes: z.number().int().min(1).max(120),
     start: z
       .object({
+        /**
+         * The world the lesson plays on: one host (the session), a Swarm cluster whose
+         * machines have joined (the terminal is on node-1, a manager), or a Kubernetes
+         * cluster (the terminal is a laptop with kubectl).
+         */
+        world: z.enum(['host', 'swarm', 'kubernetes']).default('host'),
+        /** The Swarm's shape (a swarm lesson): managers first, node-1 is the first. */
+        managers: z.number().int().min(1).max(7).default(3),
+        workers: z.number().int().min(0).max(7).default(2),
         era: z.enum(['monolith', 'split', 'modern']).default('modern'),
         liveRestore: z.boolean().default(false),
         /** Terminal lines run before the lesson starts (its starting world). */
@@ -116,6 +185,9 @@ export const lessonSchema = z
   .strict();
 
 export type Lesson = z.infer<typeof lessonSchema>;
+/** A lesson as authored: fields with defaults may be left out. */
+export type LessonInput = z.input<typeof lessonSchema>;
+export type LessonWorldKind = Lesson['start']['world'];
 export type LessonStep = Lesson['steps'][number];
 export type LessonTask = NonNullable<LessonStep['task']>;
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClusterWorld } from '../sim/cluster/types';
-import { managerToAsk } from './clusterSetup';
+import { managerToAsk } from '../cli/cluster/swarmSetup';
 import { useClusterStore } from './clusterStore';
 
 const store = () => useClusterStore.getState();

@@ -13,7 +13,7 @@ import type { ClusterInput } from '../sim/cluster/inputs';
 import type { NodeId } from '../sim/cluster/types';
 import type { Input } from '../sim/inputs';
 import { SPEEDS, type Speed } from './playback';
-import { drain, scaleService, setUpSwarm, type SwarmPlan } from './clusterSetup';
+import { drain, scaleService, setUpSwarm, type SwarmPlan } from '../cli/cluster/swarmSetup';
 import { useSessionStore } from './sessionStore';
 import { useUiStore } from './uiStore';
 import { TICK_MS, virtualClock } from './virtualClock';

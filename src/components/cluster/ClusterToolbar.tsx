@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BIG_PLAN, SMALL_PLAN, useClusterStore } from '../../store/clusterStore';
-import type { SwarmPlan } from '../../store/clusterSetup';
+import type { SwarmPlan } from '../../cli/cluster/swarmSetup';
 import { ClockControls } from './ClockControls';
 
 const BUTTON = 'btn px-2 py-0.5 text-sm disabled:cursor-not-allowed disabled:opacity-60';

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NO_MANAGER } from '../../store/clusterSetup';
+import { NO_MANAGER } from '../../cli/cluster/swarmSetup';
 import { useClusterStore } from '../../store/clusterStore';
 import { useUiStore } from '../../store/uiStore';
 import { useAnnouncementStore } from '../../store/announcementStore';

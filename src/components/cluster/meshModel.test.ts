@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../sim/cluster/cluster';
-import { setUpSwarm } from '../../store/clusterSetup';
+import { setUpSwarm } from '../../cli/cluster/swarmSetup';
 import { meshPorts } from './meshModel';
 
 describe('routing mesh table', () => {

@@ -4,9 +4,9 @@
  * systemd restarts it (RestartSec=5); a dead shim's container is killed (`shim delete` runs
  * `runc delete --force`) and reported with 137.
  */
-import type { Lesson } from '../schema';
+import type { LessonInput } from '../schema';
 
-export const containerdCrash: Lesson = {
+export const containerdCrash: LessonInput = {
   schemaVersion: 1,
   id: 'containerd-crash',
   title: 'containerd crashes; a shim dies',

@@ -4,9 +4,9 @@
  * FACTS.md ("Live restore"): without it, the restarted daemon shuts down the containers it
  * finds still running; with it, it reconnects to them.
  */
-import type { Lesson } from '../schema';
+import type { LessonInput } from '../schema';
 
-export const daemonless: Lesson = {
+export const daemonless: LessonInput = {
   schemaVersion: 1,
   id: 'daemonless',
   title: 'Kill dockerd: who keeps the container alive?',

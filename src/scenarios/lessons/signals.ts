@@ -4,9 +4,9 @@
  * without a SIGTERM handler ignores it, which `--init` fixes. True to FACTS.md (exit codes,
  * the PID 1 gotcha).
  */
-import type { Lesson } from '../schema';
+import type { LessonInput } from '../schema';
 
-export const signals: Lesson = {
+export const signals: LessonInput = {
   schemaVersion: 1,
   id: 'signals',
   title: 'Stop, kill and exit codes',

@@ -8,9 +8,9 @@
  * on (the leader first: a follower forwards to it anyway); answers the daemon's error message,
  * or null when every request succeeded.
  */
-import type { ApiResponse } from '../sim/api/types';
-import type { Cluster } from '../sim/cluster/cluster';
-import type { NodeId } from '../sim/cluster/types';
+import type { ApiResponse } from '../../sim/api/types';
+import type { Cluster } from '../../sim/cluster/cluster';
+import type { NodeId } from '../../sim/cluster/types';
 import {
   distributionInspect,
   nodeInspect,

@@ -6,8 +6,8 @@
  * an update is the one just read back with its version, changed in one field, as the CLI does.
  * Contract: pure; no state, no clock.
  */
-import type { ApiRequest } from '../sim/api/types';
-import { SWARM_PORT } from '../sim/cluster/defaults';
+import type { ApiRequest } from '../../sim/api/types';
+import { SWARM_PORT } from '../../sim/cluster/defaults';
 
 export const API = '/v1.51';
 const SECOND_NS = 1_000_000_000;
