@@ -54,7 +54,7 @@ test('keyboard only: mode, theme, era, inspector and panels', async ({ app, page
   await app.tabTo(app.modeOption('Sandbox'));
   await page.keyboard.press('ArrowLeft');
   await expect(app.modeOption('Lessons')).toBeChecked();
-  await expect(app.panel('Narration')).toContainText('Lessons arrive in a later version.');
+  await expect(app.panel('Narration')).toContainText('Each lesson drives the live diagram');
   await expect(app.liveRegion).toHaveText('Mode: Lessons');
 
   await page.keyboard.press('Tab');

@@ -9,6 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { resolveTheme } from '../store/themePreference';
 import { useUiStore } from '../store/uiStore';
+import { useLessonStore } from '../store/lessons/lessonStore';
+import { keepSandboxSession } from '../store/sandboxSession';
 import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
 import { App } from './App';
 import { applyThemeClass } from './themeClass';
@@ -20,6 +22,10 @@ applyThemeClass(
   document.documentElement,
   resolveTheme(useUiStore.getState().theme, window.matchMedia(PREFERS_DARK).matches),
 );
+
+// The host the learner left last time, replayed from its log (or a notice saying why not).
+const dropped = keepSandboxSession();
+if (dropped !== null) useLessonStore.getState().tell({ kind: 'sessionReset', reason: dropped });
 
 const i18n = await initI18n();
 if (hasTranslations(i18n)) {

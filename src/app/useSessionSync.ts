@@ -10,7 +10,11 @@ export function useSessionSync(): void {
   useEffect(
     () =>
       useUiStore.subscribe((state, previous) => {
-        if (state.era !== previous.era) {
+        // A lesson that loads a host of another era sets the era after it: nothing to reset.
+        if (
+          state.era !== previous.era &&
+          useSessionStore.getState().sim.options.era !== state.era
+        ) {
           useSessionStore.getState().reset({ era: state.era });
           useUiStore.getState().selectPart(null);
         }

@@ -29,12 +29,15 @@ export interface Verdict {
 
 const OK: Verdict = { ok: true, missing: '' };
 
+/** A container by its name, or else by an ID prefix (as the docker CLI resolves them). */
 function byName(world: World, name: string) {
-  return Object.values(world.containers).find((c) => c.name === name || c.id.startsWith(name));
+  const containers = Object.values(world.containers);
+  return containers.find((c) => c.name === name) ?? containers.find((c) => c.id.startsWith(name));
 }
 
 function imagePresent(world: World, ref: string): boolean {
-  const want = ref.includes(':') ? ref : `${ref}:latest`;
+  // A tag follows the last `:` after the last `/` (localhost:5000/app has none).
+  const want = /:[^/]*$/.test(ref) ? ref : `${ref}:latest`;
   return Object.values(world.images).some((image) => image.repoTags.includes(want));
 }
 
@@ -48,8 +51,14 @@ function evaluateSwarm(check: Check, swarm: ClusterWorld): Verdict | null {
     case 'service': {
       const service = Object.values(swarm.services).find((s) => s.spec.name === check.name);
       if (!service) return no(`there is no service named ${check.name}`);
+      // As `docker service ls` counts them: a task on a node the managers marked down is not
+      // counted, though the store still says running (nobody has heard from it since).
       const running = Object.values(swarm.tasks).filter(
-        (task) => task.serviceId === service.id && task.state === 'running',
+        (task) =>
+          task.serviceId === service.id &&
+          task.state === 'running' &&
+          task.nodeId !== null &&
+          swarm.nodes[task.nodeId]?.state !== 'down',
       ).length;
       return running === check.running
         ? OK
@@ -204,7 +213,8 @@ function evaluateHost(check: Check, world: World): Verdict {
       const c = byName(world, check.name);
       if (!c) return no(`there is no container named ${check.name}`);
       const network = Object.values(world.networks).find((n) => n.name === check.network);
-      return network && Object.hasOwn(c.networks, network.id)
+      // dockerd keeps a container's endpoints by network name, each naming its network's id.
+      return network && Object.values(c.networks).some((e) => e.networkId === network.id)
         ? OK
         : no(`container ${check.name} is not on network ${check.network}`);
     }

@@ -4,7 +4,16 @@
  */
 import { containerdCrash } from './lessons/containerdCrash';
 import { daemonless } from './lessons/daemonless';
+import { dockerfile } from './lessons/dockerfile';
+import { engineApi } from './lessons/engineApi';
+import { history } from './lessons/history';
+import { kubernetes } from './lessons/kubernetes';
+import { registries } from './lessons/registries';
+import { runChain } from './lessons/runChain';
+import { runcExits } from './lessons/runcExits';
 import { signals } from './lessons/signals';
+import { volumesNetworks } from './lessons/storage';
+import { swarm } from './lessons/swarm';
 import { parseLesson, type Lesson, type LessonInput } from './schema';
 
 function checked(lesson: LessonInput): Lesson {
@@ -13,7 +22,21 @@ function checked(lesson: LessonInput): Lesson {
   return parsed.lesson;
 }
 
-export const LESSONS: readonly Lesson[] = [signals, daemonless, containerdCrash].map(checked);
+/** The course: from a Dockerfile to Kubernetes, each lesson building on the ones before. */
+export const LESSONS: readonly Lesson[] = [
+  dockerfile,
+  runChain,
+  runcExits,
+  daemonless,
+  containerdCrash,
+  history,
+  signals,
+  engineApi,
+  registries,
+  volumesNetworks,
+  swarm,
+  kubernetes,
+].map(checked);
 
 export {
   parseLesson,
@@ -21,6 +44,7 @@ export {
   type LessonInput,
   type LessonStep,
   type LessonTask,
+  type LessonWorldKind,
   type RunItem,
 } from './schema';
 export { evaluate, type Verdict } from './checks';

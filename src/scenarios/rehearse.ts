@@ -9,8 +9,11 @@ import { evaluate } from './checks';
 import type { Lesson, RunItem } from './schema';
 import { headlessStage, traceMark, viewOf, type Stage } from './stage';
 
-/** How long a line may keep the prompt (an attached run, `sleep`) before the next is typed. */
-export const LINE_LIMIT_MS = 60_000;
+/**
+ * How long a line may keep the prompt (an attached run, `sleep`) before the next is typed:
+ * long enough for Kubernetes' 300 s eviction.
+ */
+export const LINE_LIMIT_MS = 600_000;
 /** How long a task's check may take to hold after its solution (a daemon restarting). */
 export const SETTLE_LIMIT_MS = 60_000;
 export const TICK_MS = 100;
@@ -22,7 +25,7 @@ export interface Rehearsal {
   readonly transcript: string;
 }
 
-/** Runs `item` and lets it finish (or interrupts it after a minute): true when it finished. */
+/** Runs `item` and lets it finish (or interrupts it after 10 minutes): true when it finished. */
 export function runToEnd(stage: Stage, item: RunItem): boolean {
   stage.run(item);
   for (let waited = 0; stage.busy && waited < LINE_LIMIT_MS; waited += TICK_MS)
@@ -45,7 +48,8 @@ export function rehearse(lesson: Lesson): Rehearsal {
   const problems: string[] = [];
   const play = (where: string, item: RunItem) => {
     printed = '';
-    if (!runToEnd(stage, item)) problems.push(`${where}: ${shown(item)} still runs after a minute`);
+    if (!runToEnd(stage, item))
+      problems.push(`${where}: ${shown(item)} still runs after 10 minutes`);
     if (printed.includes('internal error'))
       problems.push(`${where}: ${shown(item)} hit an internal error`);
   };
@@ -74,4 +78,19 @@ export function rehearse(lesson: Lesson): Rehearsal {
       );
   }
   return { problems, stage, transcript };
+}
+
+/**
+ * The world as step `index` of `lesson` begins: its setup, and every earlier step's demo and
+ * reference solution, played headless. The player starts, restarts and resumes a step here,
+ * so a step always begins from the world its narration describes.
+ */
+export function stageAtStep(lesson: Lesson, index: number): Stage {
+  const stage = headlessStage(lesson);
+  for (const line of lesson.start.setup) runToEnd(stage, line);
+  for (const step of lesson.steps.slice(0, Math.max(0, index))) {
+    for (const item of step.run ?? []) runToEnd(stage, item);
+    for (const item of step.task?.solution ?? []) runToEnd(stage, item);
+  }
+  return stage;
 }

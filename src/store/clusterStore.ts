@@ -56,6 +56,8 @@ export interface ClusterState {
   setUp: (plan?: SwarmPlan) => string | null;
   /** Back to unjoined machines (a new cluster, same seed). */
   reset: () => void;
+  /** Shows `cluster` from now on (a lesson's swarm). */
+  install: (cluster: Cluster) => void;
   /** Lets `ms` of virtual time pass on every machine. */
   advance: (ms: number) => void;
   fault: (node: NodeId, fault: ClusterFault) => void;
@@ -139,6 +141,10 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
         revision: s.revision + 1,
         selectedNode: null,
       }));
+    },
+    install: (cluster) => {
+      endVisit();
+      set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null }));
     },
     advance: (ms) => change((cluster) => cluster.advance(ms)),
     fault: (node, fault) => change((cluster) => cluster.apply({ kind: fault, node })),

@@ -27,6 +27,8 @@ export interface KubeState {
   ensure: () => KubeCluster;
   /** A fresh cluster (same seed): only the system pods run. */
   reset: () => void;
+  /** Shows `cluster` from now on (a lesson's cluster). */
+  install: (cluster: KubeCluster) => void;
   advance: (ms: number) => void;
   createDeployment: (name: string, image: string, replicas: number) => string | null;
   scale: (name: string, replicas: number) => string | null;
@@ -85,6 +87,7 @@ export const useKubeStore = create<KubeState>()((set, get) => {
     },
     reset: () =>
       set((s) => ({ cluster: newCluster(), revision: s.revision + 1, selectedNode: null })),
+    install: (cluster) => set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null })),
     advance: (ms) => {
       get().ensure().advance(ms);
       // Time alone changes ages and clocks on screen even when nothing was traced.

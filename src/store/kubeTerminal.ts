@@ -34,6 +34,7 @@ const port: KubePort = {
 
 function createController(): TerminalController {
   const shell = new KubeShell(port);
+  let views = 0;
   const tickWhileBusy = jobTicker(shell, () => {
     const state = useKubeStore.getState();
     // A playing clock already moves time; a paused one must not leave the job stuck.
@@ -65,7 +66,15 @@ function createController(): TerminalController {
     resize: (columns) => {
       if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
     },
-    subscribe: (listener) => shell.subscribe(listener),
+    watched: () => views > 0,
+    subscribe: (listener) => {
+      views += 1;
+      const unsubscribe = shell.subscribe(listener);
+      return () => {
+        views -= 1;
+        unsubscribe();
+      };
+    },
   };
 }
 

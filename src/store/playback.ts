@@ -6,7 +6,7 @@
  */
 import type { TraceEntry } from '../sim/trace';
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 /** How long one step is shown at 1x. */

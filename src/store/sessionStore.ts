@@ -61,6 +61,8 @@ export interface SessionState {
   setSpeed: (speed: Speed) => void;
   /** A fresh session (new era or settings); the old one is dropped. */
   reset: (options: HostOptions) => void;
+  /** Shows `sim` from now on, at its live end (a lesson's world, a restored session). */
+  load: (sim: Simulation) => void;
   /** Shows a cluster machine's simulation in the host views until `leave`. */
   visit: (sim: Simulation, visit: Omit<Visit, 'home'>) => void;
   /** Back to the session's own host, where it was. */
@@ -143,6 +145,16 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
       sim: new Simulation({ seed: DEFAULT_SEED, ...options }),
       visiting: null,
       cursor: -1,
+      revision: s.revision + 1,
+      playing: true,
+    }));
+  },
+  load: (sim) => {
+    get().visiting?.onLeave();
+    set((s) => ({
+      sim,
+      visiting: null,
+      cursor: sim.trace.length - 1,
       revision: s.revision + 1,
       playing: true,
     }));

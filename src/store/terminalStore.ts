@@ -114,6 +114,7 @@ function createController(): TerminalController {
     resize: (columns) => {
       if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
     },
+    watched: () => listeners.size > 0,
     subscribe: (listener) => {
       listeners.add(listener);
       const unsubscribe = shell.subscribe(listener);

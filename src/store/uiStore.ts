@@ -59,7 +59,7 @@ export interface UiState {
 /** The state a fresh visit starts from; the theme comes from storage when there is one. */
 export function initialUiState(theme: ThemePreference = 'system') {
   return {
-    // Sandbox first: lessons are not written yet, and the whole host is worth seeing at once.
+    // Sandbox first: the whole host is worth seeing at once; the lessons are one click away.
     mode: 'sandbox' as Mode,
     theme,
     era: 'modern' as Era,
@@ -79,12 +79,32 @@ export function initialUiState(theme: ThemePreference = 'system') {
 
 export const useUiStore = create<UiState>()((set) => ({
   ...initialUiState(loadThemePreference(browserStorage())),
-  setMode: (mode) => set({ mode }),
+  setMode: (mode) =>
+    set((state) =>
+      state.mode === mode
+        ? state
+        : {
+            mode,
+            // A lesson needs room for its text and the terminal; the event log and the
+            // inspector wait folded until asked for. Back in the sandbox, everything shows.
+            collapsedPanels: {
+              ...state.collapsedPanels,
+              events: mode === 'lessons',
+              inspector: mode === 'lessons',
+            },
+          },
+    ),
   setTheme: (theme) => set({ theme }),
   setEra: (era) => set({ era }),
   setView: (view) => set({ view }),
   setOrchestrator: (orchestrator) => set({ orchestrator }),
-  selectPart: (selectedPart) => set({ selectedPart }),
+  // Choosing a part to inspect opens the inspector if it was folded (as it is in a lesson).
+  selectPart: (selectedPart) =>
+    set((state) =>
+      selectedPart !== null && state.collapsedPanels.inspector
+        ? { selectedPart, collapsedPanels: { ...state.collapsedPanels, inspector: false } }
+        : { selectedPart },
+    ),
   setPanelCollapsed: (panel, collapsed) =>
     set((state) =>
       state.collapsedPanels[panel] === collapsed

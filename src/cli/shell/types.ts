@@ -127,4 +127,6 @@ export interface TerminalController {
   /** The screen's width in columns, for output that fits or truncates to it (`ps -ef`). */
   resize?(columns: number): void;
   subscribe(listener: (event: TerminalEvent) => void): () => void;
+  /** A terminal view shows it now (a lesson waits for one before typing its demo). */
+  watched?(): boolean;
 }

@@ -9,7 +9,7 @@
 import { Fragment, lazy, Suspense, useId, type ComponentType } from 'react';
 import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
-import { PANEL_IDS, useUiStore, type PanelId } from '../../store/uiStore';
+import { PANEL_IDS, useUiStore, type Mode, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { VisitBanner } from '../host/VisitBanner';
 import { useMediaQuery } from '../hooks/useMediaQuery';
@@ -29,13 +29,33 @@ import { ResizeHandle } from './ResizeHandle';
  * terminal gets the most room, with the API exchanges it causes right below; the live views
  * share the rest. Each can be resized or collapsed.
  */
-const PANELS: Readonly<Record<PanelId, { defaultSize: string; Content: ComponentType }>> = {
-  narration: { defaultSize: '14%', Content: NarrationPanel },
-  terminal: { defaultSize: '30%', Content: TerminalPanel },
-  api: { defaultSize: '18%', Content: ApiPanel },
-  processes: { defaultSize: '14%', Content: ProcessTreePanel },
-  events: { defaultSize: '12%', Content: EventLogPanel },
-  inspector: { defaultSize: '12%', Content: InspectorPanel },
+const PANELS: Readonly<Record<PanelId, ComponentType>> = {
+  narration: NarrationPanel,
+  terminal: TerminalPanel,
+  api: ApiPanel,
+  processes: ProcessTreePanel,
+  events: EventLogPanel,
+  inspector: InspectorPanel,
+};
+
+/** In Lessons mode the narration (the lesson) and the terminal share most of the column. */
+const SIZES: Readonly<Record<Mode, Readonly<Record<PanelId, string>>>> = {
+  sandbox: {
+    narration: '14%',
+    terminal: '30%',
+    api: '18%',
+    processes: '14%',
+    events: '12%',
+    inspector: '12%',
+  },
+  lessons: {
+    narration: '38%',
+    terminal: '32%',
+    api: '13%',
+    processes: '11%',
+    events: '3%',
+    inspector: '3%',
+  },
 };
 
 const BuildView = lazy(() => import('../build/BuildView'));
@@ -51,6 +71,7 @@ export function Workspace() {
   const titleId = useId();
   const descriptionId = useId();
   const view = useUiStore((state) => state.view);
+  const mode = useUiStore((state) => state.mode);
   const canvasLabel =
     view === 'build'
       ? t('build.label')
@@ -104,9 +125,11 @@ export function Workspace() {
           minSize="16rem"
           style={{ overflow: 'hidden' }}
         >
-          <Group orientation="vertical" className="h-full">
+          {/* Keyed by mode: each mode starts from its own split of the column. */}
+          <Group key={mode} orientation="vertical" className="h-full">
             {PANEL_IDS.map((id, index) => {
-              const { defaultSize, Content } = PANELS[id];
+              const Content = PANELS[id];
+              const defaultSize = SIZES[mode][id];
               const before = PANEL_IDS[index - 1];
               return (
                 <Fragment key={id}>

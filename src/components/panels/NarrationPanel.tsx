@@ -1,24 +1,25 @@
 /**
- * Narration: in Sandbox mode an introduction to what the diagram shows; in Lessons mode the
- * honest note that lessons are still to come. Lesson steps will be narrated here.
+ * Narration: in Lessons mode the lessons (their list, or the one being taken); in Sandbox
+ * mode an introduction to what the diagram shows.
  */
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/uiStore';
-import { PlannedLessons } from './PlannedLessons';
+import { LessonsPanel } from '../lessons/LessonsPanel';
+import { StoredNotices } from '../lessons/StoredNotice';
 
 const INTRO_PARAGRAPHS = ['host', 'client', 'daemon', 'explore'] as const;
 
 export function NarrationPanel() {
   const { t } = useTranslation();
   const mode = useUiStore((state) => state.mode);
-  if (mode === 'lessons') return <PlannedLessons />;
+  if (mode === 'lessons') return <LessonsPanel />;
   return (
     <div className="prose-panel">
+      <StoredNotices />
       <h3>{t('narration.introTitle')}</h3>
       {INTRO_PARAGRAPHS.map((id) => (
         <p key={id}>{t(`narration.intro.${id}`)}</p>
       ))}
-      <p className="text-muted">{t('narration.comingNext')}</p>
     </div>
   );
 }

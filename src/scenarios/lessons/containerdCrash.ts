@@ -47,7 +47,7 @@ export const containerdCrash: LessonInput = {
     {
       id: 'reconnect',
       narration:
-        'systemd restarts containerd after 5 s. It finds the shims’ sockets and **reconnects** to them: the container never noticed, and `docker ps` shows it as before.',
+        'systemd restarts containerd after 5 s. It reads each shim’s saved socket address from its state directory and **reconnects** to them: the container never noticed, and `docker ps` shows it as before.',
       run: ['sleep 7', 'docker ps'],
     },
     {

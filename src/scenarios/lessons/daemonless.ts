@@ -19,7 +19,7 @@ export const daemonless: LessonInput = {
     {
       id: 'who-is-the-parent',
       narration:
-        'A container `web` runs nginx. Its processes are not children of dockerd: their parent is a **containerd-shim-runc-v2**, one per container, which containerd started and which outlives both daemons.',
+        'A container `web` runs nginx. Its processes are not children of dockerd: their parent is a **containerd-shim-runc-v2**, one per container, which containerd started and which keeps running when either daemon dies. (`pstree` shows its name cut to 15 characters, `containerd-shim`, as the kernel keeps it.)',
       run: ['pstree -p'],
       questions: [
         {
@@ -62,13 +62,29 @@ export const daemonless: LessonInput = {
     {
       id: 'without-live-restore',
       narration:
-        'systemd restarts dockerd after 2 s (`Restart=always`). Without live-restore, the new dockerd finds `web` still running under its shim and **shuts it down**: it does not adopt containers it did not see start.',
+        'systemd restarts dockerd after 2 s (`Restart=always`). Without live-restore, the new dockerd finds `web` still running under its shim and **shuts it down**: it sends the stop signal (SIGKILL after the timeout), then applies the restart policy, here none. nginx exits on its stop signal, hence `Exited (0)`.\n\nSo notes that say containers keep running through any daemon restart are wrong. The shim keeps them alive while dockerd is down, but without live-restore the restarted dockerd stops them, and a clean `systemctl stop docker` stops every container before dockerd exits.',
       run: ['sleep 5', 'docker ps -a'],
+      questions: [
+        {
+          prompt:
+            'Live-restore is off, and an administrator runs `systemctl restart docker`. What happens to the running containers?',
+          choices: [
+            { text: 'They keep running under their shims', correct: false },
+            {
+              text: 'dockerd stops them as it shuts down; when it starts again, it restarts those whose restart policy is always or unless-stopped',
+              correct: true,
+            },
+            { text: 'They are paused until dockerd is back, then resumed', correct: false },
+          ],
+          explanation:
+            'Without live-restore, a clean stop of dockerd stops every running container (the stop signal, then SIGKILL after the timeout). On start, dockerd applies restart policies: always and unless-stopped bring a container back; with the default, no, it stays exited. With live-restore on, the containers would have kept running.',
+        },
+      ],
     },
     {
       id: 'with-live-restore',
       narration:
-        'With `"live-restore": true` in `/etc/docker/daemon.json` (applied with `systemctl reload docker`), a restarted dockerd reconnects to the containers that kept running instead.',
+        'With `"live-restore": true` in `/etc/docker/daemon.json` (applied with `systemctl reload docker`), a restarted dockerd reconnects to the containers that kept running instead, and a clean stop of dockerd leaves them running too. While dockerd is down they run on, but nothing reads their output: once the log buffer (64 KiB by default) is full, a container that writes more blocks.',
       task: {
         goal: 'Turn live-restore on, start web again, and make it survive another dockerd crash.',
         check: {

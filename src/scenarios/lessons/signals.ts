@@ -1,5 +1,6 @@
 /**
- * Lesson 7: stop, kill and exit codes. `docker stop` sends the stop signal (SIGTERM), then
+ * Lesson 7: stop, kill and exit codes. `docker stop` sends the stop signal (STOPSIGNAL,
+ * default SIGTERM; nginx's image sets SIGQUIT), then
  * SIGKILL after 10 s; 128 + N for a death by signal N (137 = SIGKILL, 143 = SIGTERM); a PID 1
  * without a SIGTERM handler ignores it, which `--init` fixes. True to FACTS.md (exit codes,
  * the PID 1 gotcha).
@@ -11,7 +12,7 @@ export const signals: LessonInput = {
   id: 'signals',
   title: 'Stop, kill and exit codes',
   summary:
-    'docker stop asks with SIGTERM and insists with SIGKILL after 10 s. Read the exit codes 0, 137 and 143, and see why PID 1 is special.',
+    'docker stop asks with the stop signal (SIGTERM by default) and insists with SIGKILL after 10 s. Read the exit codes 0, 137 and 143, and see why PID 1 is special.',
   level: 'beginner',
   minutes: 10,
   start: { era: 'modern', liveRestore: false, setup: [] },
@@ -19,7 +20,7 @@ export const signals: LessonInput = {
     {
       id: 'clean-stop',
       narration:
-        'nginx handles SIGTERM: it finishes and exits with its own code, 0. `docker stop` sends SIGTERM first and only sends SIGKILL if the container is still running after the timeout (10 s by default).',
+        '`docker stop` sends the image’s stop signal first: SIGTERM unless the image sets `STOPSIGNAL`. The nginx image sets SIGQUIT, nginx’s graceful shutdown, so nginx finishes and exits with its own code, 0. Only if the container still runs after the timeout (10 s by default) does dockerd send SIGKILL.',
       task: {
         goal: 'Run nginx as `web`, then stop it: it exits with 0.',
         check: { kind: 'exitCode', name: 'web', code: 0 },
@@ -60,7 +61,7 @@ export const signals: LessonInput = {
             { text: 'It was killed by SIGTERM (signal 15)', correct: false },
           ],
           explanation:
-            'A death by signal N is reported as 128 + N: 137 is SIGKILL (docker kill, or the end of docker stop’s timeout); 143 is SIGTERM.',
+            'A death by signal N is reported as 128 + N: 137 is SIGKILL (docker kill, the end of docker stop’s timeout, or the kernel’s out-of-memory killer); 143 is SIGTERM.',
         },
       ],
     },

@@ -1,0 +1,217 @@
+/**
+ * Lessons as issue 9 tells it: every lesson opens in the browser and walks to its end with
+ * its reference solutions ("Show me"); lesson 4 is completed by typing its commands as a
+ * learner would (with a question answered, and par shown); axe finds nothing in the list,
+ * the player or the finished lesson; progress survives a reload; a damaged saved state is
+ * recovered from with a visible notice, and the sandbox session comes back after a reload.
+ */
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { Lessons } from './pages/Lessons';
+import { Terminal } from './pages/Terminal';
+
+const TITLES = [
+  'Dockerfile → image → container',
+  'What docker run really does',
+  'runc starts the container, then exits',
+  'Kill dockerd: who keeps the container alive?',
+  'containerd crashes; a shim dies',
+  'A short history: from one daemon to containerd and runc',
+  'Stop, kill and exit codes',
+  'The Engine API: the socket, port 2375 and mutual TLS',
+  'Images and registries: layers, tags, digests, push',
+  'Volumes and networks',
+  'Swarm: desired state, failures and quorum',
+  'Kubernetes without dockerd',
+];
+
+const axe = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`),
+  );
+
+test('every lesson walks to its end with its reference solutions', async ({ app, page }) => {
+  test.setTimeout(600_000);
+  const lessons = new Lessons(app, page);
+  await lessons.open();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  for (const [index, title] of TITLES.entries()) {
+    await lessons.startButton(title).click();
+    await expect(lessons.player.getByRole('heading', { name: title })).toBeVisible();
+    const steps = await lessons.walkToEnd();
+    expect(steps, title).toBeGreaterThanOrEqual(3);
+    await expect(lessons.player).toContainText(`You finished “${title}”`);
+    await lessons.button('All lessons').click();
+    await expect(lessons.startButton(title)).toHaveAccessibleName(`Take again: ${title}`);
+    await expect(app.panel('Narration').getByRole('listitem').nth(index)).toContainText(
+      'Completed',
+    );
+  }
+});
+
+test('lesson 4 by hand: kill dockerd, then survive it with live-restore', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const lessons = new Lessons(app, page);
+  const terminal = new Terminal(app, page);
+  await lessons.open();
+  const title = 'Kill dockerd: who keeps the container alive?';
+  await lessons.startButton(title).click();
+  await lessons.settled();
+  await expect(lessons.stepLabel()).toHaveText('Step 1 of 4');
+  await expect.poll(() => terminal.text()).toContain('containerd-shim');
+
+  // The question: a wrong answer is said to be wrong, the right one explained.
+  const question = lessons.player.getByRole('group', { name: /parent of nginx/ });
+  await question.getByRole('radio', { name: 'dockerd' }).check();
+  await question.getByRole('button', { name: 'Check answer' }).click();
+  await expect(question).toContainText('Not quite.');
+  await question.getByRole('radio', { name: 'containerd-shim-runc-v2' }).check();
+  await question.getByRole('button', { name: 'Check answer' }).click();
+  await expect(question).toContainText('Right.');
+  await expect(question).toContainText('subreaper');
+  expect(await axe(page)).toEqual([]);
+
+  await lessons.button('Next').click();
+  await lessons.settled();
+  await expect(lessons.taskHeading()).toHaveText('Your task');
+  // Hints come one at a time.
+  await lessons.button('Show a hint (1 of 2)').click();
+  await expect(lessons.player).toContainText('`pkill` sends a signal'.replace(/`/g, ''));
+  await expect(lessons.button('Show a hint (2 of 2)')).toBeVisible();
+  await lessons.button('What is missing?').click();
+  await expect(lessons.player).toContainText('Not yet: dockerd is up, not down');
+  await terminal.focus();
+  await terminal.run('pkill -9 dockerd', 'root@docker-host:~#');
+  await lessons.passed();
+  await expect(lessons.player).toContainText('Done in 1 commands (par 1).');
+
+  await lessons.button('Next').click();
+  await lessons.settled();
+  await expect(lessons.stepLabel()).toHaveText('Step 3 of 4');
+  await expect.poll(() => terminal.text()).toMatch(/Exited \(0\)/);
+  await lessons.button('Next').click();
+  await lessons.settled();
+  await terminal.focus();
+  await terminal.run(`echo '{"live-restore": true}' > /etc/docker/daemon.json`, '#');
+  await terminal.run('systemctl reload docker', '#');
+  await terminal.run('docker start web', 'web');
+  await terminal.run('pkill -9 dockerd', '#');
+  // `sleep 5` holds the prompt for five seconds: the check passes as the host lives on.
+  await page.keyboard.type('sleep 5');
+  await page.keyboard.press('Enter');
+  await lessons.passed();
+  await expect(lessons.player).toContainText('(par 5)');
+  await testInfo.attach('lesson', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.screenshot({ path: path.join('docs', 'screenshots', 'lesson-light.png') });
+  expect(await axe(page)).toEqual([]);
+
+  await lessons.button('Finish').click();
+  await expect(lessons.player).toContainText('Lesson complete');
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  expect(await axe(page)).toEqual([]);
+});
+
+test('progress survives a reload, and can be taken again', async ({ app, page }) => {
+  const lessons = new Lessons(app, page);
+  await lessons.open();
+  expect(await axe(page)).toEqual([]);
+  const title = 'Stop, kill and exit codes';
+  await lessons.startButton(title).click();
+  await lessons.settled();
+  await lessons.button('Show me').click();
+  await lessons.passed();
+  await lessons.button('Next').click();
+  await lessons.settled();
+  await expect(lessons.stepLabel()).toHaveText('Step 2 of 3');
+
+  await page.reload();
+  await expect(app.node('dockerd')).toBeVisible();
+  await app.modeOption('Lessons').check();
+  const item = app.panel('Narration').getByRole('listitem').filter({ hasText: title });
+  await expect(item).toContainText('1 of 3 tasks passed');
+  await expect(lessons.startButton(title)).toHaveAccessibleName(`Continue at step 2: ${title}`);
+  await lessons.startButton(title).click();
+  await lessons.settled();
+  await expect(lessons.stepLabel()).toHaveText('Step 2 of 3');
+  // Restarting the lesson goes back to its first step, its world rebuilt.
+  await lessons.button('Restart lesson').click();
+  await lessons.settled();
+  await expect(lessons.stepLabel()).toHaveText('Step 1 of 3');
+  await expect(lessons.taskHeading()).toHaveText('Your task');
+});
+
+test('damaged saved progress and session: a notice, and a clean start', async ({ app, page }) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('docker-anatomy.progress.v1', '{"app":"docker-anatomy","version":1,');
+    localStorage.setItem(
+      'docker-anatomy.session.v1',
+      JSON.stringify({ app: 'docker-anatomy', version: 7, options: {}, log: [] }),
+    );
+  });
+  await app.goto();
+  // Both notices name what was wrong; the app runs on a fresh host.
+  const session = page.getByRole('alert').filter({ hasText: 'sandbox session' });
+  await expect(session).toContainText(
+    'Your saved sandbox session could not be restored (it was saved by another version (7))',
+  );
+  await session.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(session).toHaveCount(0);
+  await app.modeOption('Lessons').check();
+  await expect(page.getByRole('alert')).toContainText(
+    'Your saved lesson progress could not be read (it is not JSON), so the lessons start fresh.',
+  );
+  await expect(app.panel('Narration').getByRole('listitem').first()).toContainText(
+    /0 of \d+ tasks passed/,
+  );
+  expect(await axe(page)).toEqual([]);
+  await page.reload();
+  await expect(app.node('dockerd')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the sandbox session comes back after a reload', async ({ app, page }) => {
+  const terminal = new Terminal(app, page);
+  await terminal.open();
+  await terminal.run('docker run -d --name keeper nginx', /[0-9a-f]{64}/);
+  // The diagram plays the run's messages one by one; jump to now to see the container.
+  await page.getByRole('button', { name: 'Jump to now' }).click();
+  await expect(app.node('keeper (nginx)')).toBeVisible();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(app.node('keeper (nginx)')).toBeVisible();
+});
+
+test('an imported progress file that is not progress changes nothing', async ({ app, page }) => {
+  const lessons = new Lessons(app, page);
+  await lessons.open();
+  await page
+    .getByLabel('Import progress')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[1,2]') });
+  await expect(page.getByRole('alert')).toContainText('That file is not lesson progress');
+  const good = JSON.stringify({
+    app: 'docker-anatomy',
+    version: 1,
+    lessons: {
+      signals: {
+        step: 2,
+        passed: ['clean-stop', 'pid-one-ignores'],
+        commands: {},
+        completed: false,
+      },
+    },
+  });
+  await page
+    .getByLabel('Import progress')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+  await expect(page.getByRole('status').filter({ hasText: 'Progress imported.' })).toBeVisible();
+  await expect(
+    app.panel('Narration').getByRole('listitem').filter({ hasText: 'Stop, kill and exit codes' }),
+  ).toContainText('2 of 3 tasks passed');
+});

@@ -1,0 +1,127 @@
+/**
+ * A lesson's stage in the app: its worlds live in the app's stores (the session for a host,
+ * the cluster store for a swarm, the kube store for Kubernetes) and its lines are typed into
+ * the terminal the learner sees, so every demo line and its output stay on screen.
+ *
+ * Contract: `install` puts a lesson's prepared worlds on screen (and the view that shows
+ * them); `currentWorlds` reads them back as they are now, whatever the learner did since;
+ * `playItems` types lines one after another, each when the one before has finished.
+ */
+import type { LessonWorldKind, RunItem } from '../../scenarios';
+import { applyFault, SWARM_TERMINAL_NODE, type LessonWorlds } from '../../scenarios/stage';
+import type { TerminalController } from '../../cli/shell/types';
+import { useClusterStore } from '../clusterStore';
+import { kubeTerminalController } from '../kubeTerminal';
+import { useKubeStore } from '../kubeStore';
+import { useSessionStore } from '../sessionStore';
+import { terminalController } from '../terminalStore';
+import { useUiStore } from '../uiStore';
+
+/** Puts the worlds on screen: the session's host, or the cluster with node-1's terminal. */
+export function install(worlds: LessonWorlds): void {
+  const ui = useUiStore.getState();
+  if (worlds.sim) {
+    useSessionStore.getState().load(worlds.sim);
+    ui.setEra(worlds.sim.options.era ?? 'modern');
+    ui.setView('host');
+  } else if (worlds.cluster) {
+    const store = useClusterStore.getState();
+    store.install(worlds.cluster);
+    // The side panels and the terminal show node-1, the manager the lesson types on.
+    store.visit(SWARM_TERMINAL_NODE);
+    ui.setOrchestrator('swarm');
+    ui.setView('cluster');
+  } else if (worlds.kube) {
+    useKubeStore.getState().install(worlds.kube);
+    ui.setOrchestrator('kubernetes');
+    ui.setView('cluster');
+  }
+}
+
+/** The lesson's worlds as the stores hold them now. */
+export function currentWorlds(kind: LessonWorldKind): LessonWorlds {
+  switch (kind) {
+    case 'host': {
+      const { sim, visiting } = useSessionStore.getState();
+      return { kind, sim: visiting ? visiting.home.sim : sim };
+    }
+    case 'swarm':
+      return { kind, cluster: useClusterStore.getState().cluster ?? undefined };
+    case 'kubernetes':
+      return { kind, kube: useKubeStore.getState().cluster ?? undefined };
+  }
+}
+
+/** The terminal a lesson of this kind types into. */
+export function lessonTerminal(kind: LessonWorldKind): TerminalController {
+  return kind === 'kubernetes' ? kubeTerminalController() : terminalController();
+}
+
+/** Tells the views a fault changed a cluster (it was applied to the cluster directly). */
+function changed(kind: LessonWorldKind) {
+  if (kind === 'swarm') useClusterStore.setState((s) => ({ revision: s.revision + 1 }));
+  if (kind === 'kubernetes') useKubeStore.setState((s) => ({ revision: s.revision + 1 }));
+  useSessionStore.setState((s) => ({ revision: s.revision + 1 }));
+}
+
+/**
+ * While a demo line waits (`sleep 360` for an eviction, `docker stop` for its 10 s), the
+ * player lets virtual time run this much faster than the clock would: the wait is the point,
+ * not the minutes.
+ */
+const HURRY_MS = 5000;
+
+function hurry(kind: LessonWorldKind) {
+  if (kind === 'host') useSessionStore.getState().tick(HURRY_MS);
+  else if (kind === 'swarm') useClusterStore.getState().advance(HURRY_MS);
+  else useKubeStore.getState().advance(HURRY_MS);
+}
+
+/** Time between two demo lines, so each can be read and its messages watched. */
+export const DEMO_PAUSE_MS = 900;
+const POLL_MS = 100;
+/** How long a demo waits for its terminal to be shown before it types anyway. */
+const VIEW_WAIT_MS = 5000;
+
+/**
+ * Types `items` into the lesson's terminal one by one (faults go to the cluster), waiting for
+ * each to finish; `done` is called at the end unless `cancelled()` became true first (the
+ * learner went on, back, or restarted).
+ */
+export function playItems(
+  kind: LessonWorldKind,
+  items: readonly RunItem[],
+  cancelled: () => boolean,
+  done: () => void,
+): void {
+  const terminal = lessonTerminal(kind);
+  let index = 0;
+  let waitedForView = 0;
+  const next = () => {
+    if (cancelled()) return;
+    // The view that shows the terminal may still be loading: its first lines would be lost.
+    if (terminal.watched?.() === false && waitedForView < VIEW_WAIT_MS) {
+      waitedForView += POLL_MS;
+      setTimeout(next, POLL_MS);
+      return;
+    }
+    if (terminal.busy()) {
+      hurry(kind);
+      setTimeout(next, POLL_MS);
+      return;
+    }
+    const item = items[index++];
+    if (item === undefined) {
+      done();
+      return;
+    }
+    if (typeof item === 'string') terminal.submit(item);
+    else {
+      const refused = applyFault(currentWorlds(kind), item);
+      if (!refused) changed(kind);
+    }
+    // At a faster playback speed the demo reads faster too.
+    setTimeout(next, DEMO_PAUSE_MS / useSessionStore.getState().speed);
+  };
+  setTimeout(next, 0);
+}

@@ -1,0 +1,238 @@
+/**
+ * The lesson player in the app: one running player machine (playerMachine.ts) for the lesson
+ * being taken, its effects on the app's stores (appStage.ts), the task checks run after every
+ * change to the lesson's world, and the learner's progress, saved in the browser.
+ *
+ * Contract: the machine decides, this store acts and reports back. Views read `view` (the
+ * machine's phase and context) and `progress`, and send the machine's events through `send`.
+ * Saved progress that cannot be read is dropped with a notice (`notice`), never trusted.
+ */
+import { create } from 'zustand';
+import { createActor, type Actor } from 'xstate';
+import { evaluate, LESSONS, type Lesson } from '../../scenarios';
+import { stageAtStep } from '../../scenarios/rehearse';
+import { traceMark, viewOf } from '../../scenarios/stage';
+import { useClusterStore } from '../clusterStore';
+import { useKubeStore } from '../kubeStore';
+import { useSessionStore } from '../sessionStore';
+import { useUiStore } from '../uiStore';
+import { browserStorage, readStored, writeStored } from '../storage';
+import { currentWorlds, install, lessonTerminal, playItems } from './appStage';
+import {
+  EMPTY_PROGRESS,
+  PROGRESS_KEY,
+  readProgress,
+  updateLesson,
+  writeProgress,
+  type Progress,
+} from './progress';
+import {
+  phaseOf,
+  playerMachine,
+  type PlayerContext,
+  type PlayerEvent,
+  type PlayerPhase,
+} from './playerMachine';
+
+/** Something the learner is told once about what was saved (or could not be). */
+export type StoreNotice =
+  | { readonly kind: 'progressReset'; readonly reason: string }
+  | { readonly kind: 'importFailed'; readonly reason: string }
+  | { readonly kind: 'imported' }
+  | { readonly kind: 'sessionReset'; readonly reason: string };
+
+const slot = (notice: StoreNotice) => (notice.kind.startsWith('import') ? 'import' : notice.kind);
+
+export interface PlayerView {
+  readonly phase: PlayerPhase;
+  readonly context: PlayerContext;
+}
+
+export interface LessonState {
+  readonly lessons: readonly Lesson[];
+  /** The lesson being taken, or null (the list is shown). */
+  view: PlayerView | null;
+  progress: Progress;
+  /** What the learner is told about saved state, oldest first, until dismissed. */
+  notices: readonly StoreNotice[];
+  /** Starts a lesson at a step (the saved one when none is given). */
+  start: (lessonId: string, step?: number) => void;
+  send: (event: PlayerEvent) => void;
+  /** Leaves the lesson (back to the list); its world stays on screen, as a sandbox. */
+  quit: () => void;
+  importProgress: (text: string) => void;
+  exportProgress: () => string;
+  /** Forgets every lesson's progress. */
+  clearProgress: () => void;
+  dismissNotice: (notice: StoreNotice) => void;
+  /** Says something about a saved state (the sandbox session's, for one). */
+  tell: (notice: StoreNotice) => void;
+}
+
+function loadProgress(): { progress: Progress; notice: StoreNotice | null } {
+  const text = readStored(browserStorage(), PROGRESS_KEY);
+  if (text === null) return { progress: EMPTY_PROGRESS, notice: null };
+  const read = readProgress(text);
+  if (read.ok) return { progress: read.progress, notice: null };
+  // Unreadable: start clean and overwrite it, so the notice is shown once.
+  writeStored(browserStorage(), PROGRESS_KEY, writeProgress(EMPTY_PROGRESS));
+  return { progress: EMPTY_PROGRESS, notice: { kind: 'progressReset', reason: read.reason } };
+}
+
+const loaded = loadProgress();
+
+export const useLessonStore = create<LessonState>()((set, get) => {
+  let actor: Actor<typeof playerMachine> | null = null;
+  /**
+   * Bumped by every effect that starts something (a world rebuilt, a demo, a solution) and by
+   * leaving: what an older one still has in flight (typing, a READY) is dropped.
+   */
+  let generation = 0;
+  /** Where the task began: its trace mark, and the terminal's history length (for par). */
+  let task = { since: 0, history: 0 };
+
+  // One notice per subject (an import's success replaces its failure): the newest says it.
+  const tell = (notice: StoreNotice) =>
+    set((s) => ({ notices: [...s.notices.filter((n) => slot(n) !== slot(notice)), notice] }));
+
+  const save = (progress: Progress) => {
+    set({ progress });
+    writeStored(browserStorage(), PROGRESS_KEY, writeProgress(progress));
+  };
+  const record = (id: string, change: Parameters<typeof updateLesson>[2]) =>
+    save(updateLesson(get().progress, id, change));
+
+  const sendLater = (event: PlayerEvent, at: number) =>
+    setTimeout(() => {
+      if (at === generation) actor?.send(event);
+    }, 0);
+
+  /** Runs the task's check on the world as it is now; reports it to the machine. */
+  const check = () => {
+    const view = get().view;
+    if (!actor || !view || (view.phase !== 'waiting' && view.phase !== 'showing')) return;
+    const step = view.context.lesson.steps[view.context.step];
+    if (!step?.task) return;
+    const kind = view.context.lesson.start.world;
+    const verdict = evaluate(step.task.check, viewOf(currentWorlds(kind), task.since));
+    const commands = Math.max(0, lessonTerminal(kind).history().length - task.history);
+    if (
+      verdict.ok ||
+      verdict.missing !== view.context.missing ||
+      commands !== view.context.commands
+    )
+      actor.send({ type: 'VERDICT', ok: verdict.ok, missing: verdict.missing, commands });
+  };
+
+  const machine = playerMachine.provide({
+    actions: {
+      prepare: ({ context }) => {
+        const at = ++generation;
+        // Built headless, then shown: the step's world as its narration describes it.
+        install(stageAtStep(context.lesson, context.step).worlds);
+        sendLater({ type: 'READY' }, at);
+      },
+      playDemo: ({ context }) => {
+        const at = ++generation;
+        const items = context.lesson.steps[context.step]?.run ?? [];
+        playItems(
+          context.lesson.start.world,
+          items,
+          () => at !== generation,
+          () => sendLater({ type: 'DEMO_DONE' }, at),
+        );
+      },
+      playSolution: ({ context }) => {
+        const at = ++generation;
+        const items = context.lesson.steps[context.step]?.task?.solution ?? [];
+        playItems(
+          context.lesson.start.world,
+          items,
+          () => at !== generation,
+          () => sendLater({ type: 'DEMO_DONE' }, at),
+        );
+      },
+      beginTask: ({ context }) => {
+        const kind = context.lesson.start.world;
+        task = {
+          since: traceMark(currentWorlds(kind)),
+          history: lessonTerminal(kind).history().length,
+        };
+        setTimeout(check, 0);
+      },
+      recordPass: ({ context }) => {
+        const step = context.lesson.steps[context.step];
+        if (!step) return;
+        record(context.lesson.id, (lesson) => ({
+          ...lesson,
+          passed: lesson.passed.includes(step.id) ? lesson.passed : [...lesson.passed, step.id],
+          commands: context.watched
+            ? lesson.commands
+            : {
+                ...lesson.commands,
+                [step.id]: Math.min(
+                  lesson.commands[step.id] ?? Number.POSITIVE_INFINITY,
+                  context.commands,
+                ),
+              },
+        }));
+      },
+      recordStep: ({ context }) =>
+        record(context.lesson.id, (lesson) => ({ ...lesson, step: context.step })),
+      recordCompleted: ({ context }) =>
+        record(context.lesson.id, (lesson) => ({ ...lesson, completed: true })),
+    },
+  });
+
+  // A check after every change to any world a lesson can play on.
+  const onChange = () => setTimeout(check, 0);
+  useSessionStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  useClusterStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  useKubeStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  // Sandbox mode takes over the lesson's world as it is: the lesson stops, the world stays.
+  useUiStore.subscribe((s, p) => {
+    if (s.mode !== p.mode && s.mode === 'sandbox') get().quit();
+  });
+
+  return {
+    lessons: LESSONS,
+    view: null,
+    progress: loaded.progress,
+    notices: loaded.notice ? [loaded.notice] : [],
+    start: (lessonId, step) => {
+      const lesson = get().lessons.find((l) => l.id === lessonId);
+      if (!lesson) return;
+      actor?.stop();
+      generation++;
+      const saved = get().progress.lessons[lessonId];
+      const first = step ?? (saved && !saved.completed ? saved.step : 0);
+      const next = createActor(machine, { input: { lesson, step: first } });
+      actor = next;
+      next.subscribe((snapshot) => {
+        if (actor !== next) return;
+        set({ view: { phase: phaseOf(snapshot.value), context: snapshot.context } });
+      });
+      next.start();
+    },
+    send: (event) => actor?.send(event),
+    quit: () => {
+      actor?.stop();
+      actor = null;
+      generation++;
+      set({ view: null });
+    },
+    importProgress: (text) => {
+      const read = readProgress(text);
+      if (!read.ok) {
+        tell({ kind: 'importFailed', reason: read.reason });
+        return;
+      }
+      save(read.progress);
+      tell({ kind: 'imported' });
+    },
+    exportProgress: () => writeProgress(get().progress),
+    clearProgress: () => save(EMPTY_PROGRESS),
+    dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
+    tell,
+  };
+});

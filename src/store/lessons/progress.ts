@@ -1,0 +1,87 @@
+/**
+ * The learner's progress through the lessons, kept in the browser and in a file they can
+ * export and import: per lesson, the step reached, the tasks passed (with the commands it
+ * took, when the learner did it alone) and whether it was finished.
+ *
+ * Contract: nothing read from storage or a file is trusted. It is checked against a versioned
+ * schema; anything that does not match (damaged, edited, from another version) is refused as
+ * a whole with a reason, and the caller starts clean and says so. Lesson ids that no longer
+ * exist are kept (a later version may bring them back) but never shown.
+ */
+import { z } from 'zod';
+
+export const PROGRESS_VERSION = 1;
+export const PROGRESS_KEY = 'docker-anatomy.progress.v1';
+/** Far above any honest file: a bigger one is refused before it is parsed. */
+export const PROGRESS_MAX_BYTES = 256 * 1024;
+
+const lessonProgressSchema = z
+  .object({
+    step: z.number().int().min(0).max(100),
+    /** Ids of the steps whose task passed. */
+    passed: z.array(z.string().max(60)).max(100),
+    /** Commands typed for each passed task, when the learner did it alone. */
+    commands: z.record(z.string().max(60), z.number().int().min(0).max(10_000)),
+    completed: z.boolean(),
+  })
+  .strict();
+
+export const progressSchema = z
+  .object({
+    app: z.literal('docker-anatomy'),
+    version: z.literal(PROGRESS_VERSION),
+    lessons: z.record(z.string().max(60), lessonProgressSchema),
+  })
+  .strict();
+
+export type Progress = z.infer<typeof progressSchema>;
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+
+export const EMPTY_PROGRESS: Progress = { app: 'docker-anatomy', version: 1, lessons: {} };
+export const EMPTY_LESSON: LessonProgress = { step: 0, passed: [], commands: {}, completed: false };
+
+export type ProgressRead = { ok: true; progress: Progress } | { ok: false; reason: string };
+
+/** Reads progress from text (storage or a file), or says why it cannot. */
+export function readProgress(text: string): ProgressRead {
+  if (text.length > PROGRESS_MAX_BYTES) return { ok: false, reason: 'the file is too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== PROGRESS_VERSION)
+    return { ok: false, reason: `it was saved by another version (${version})` };
+  const parsed = progressSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  return { ok: true, progress: parsed.data };
+}
+
+export function writeProgress(progress: Progress): string {
+  return JSON.stringify(progress, null, 2);
+}
+
+export function lessonProgress(progress: Progress, id: string): LessonProgress {
+  return Object.hasOwn(progress.lessons, id)
+    ? (progress.lessons[id] ?? EMPTY_LESSON)
+    : EMPTY_LESSON;
+}
+
+export function updateLesson(
+  progress: Progress,
+  id: string,
+  change: (lesson: LessonProgress) => LessonProgress,
+): Progress {
+  return {
+    ...progress,
+    lessons: { ...progress.lessons, [id]: change(lessonProgress(progress, id)) },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The sandbox session, kept in the browser: the host's options and its input log, saved a
+ * moment after each change while the app is in Sandbox mode, and replayed on the next visit,
+ * so a learner comes back to the host they left (the log replays to the same world exactly).
+ *
+ * Contract: what is read back is not trusted. It must match a versioned shape (the app, the
+ * version, known eras, a log of known input kinds in time order, within a size limit), and
+ * its replay must not throw; otherwise a fresh host starts and the learner is told why.
+ * Visits (a cluster machine, a bridge) are never saved: they are not this host.
+ */
+import { z } from 'zod';
+import { ERAS, type Era } from '../sim/eras';
+import type { LoggedInput } from '../sim/inputs';
+import { Simulation } from '../sim/simulation';
+import { useSessionStore } from './sessionStore';
+import { browserStorage, readStored, writeStored } from './storage';
+import { useUiStore } from './uiStore';
+
+export const SESSION_KEY = 'docker-anatomy.session.v1';
+const SESSION_VERSION = 1;
+/** A session bigger than this is not saved (localStorage holds about 5 MB in all). */
+export const SESSION_MAX_BYTES = 2 * 1024 * 1024;
+const SAVE_DELAY_MS = 1000;
+
+const INPUT_KINDS = [
+  'api',
+  'signal',
+  'systemctl',
+  'writeFile',
+  'advance',
+  'armFault',
+  'typed',
+  'interrupt',
+] as const;
+
+const savedSchema = z
+  .object({
+    app: z.literal('docker-anatomy'),
+    version: z.literal(SESSION_VERSION),
+    options: z
+      .object({
+        seed: z.union([z.string().max(200), z.number()]).optional(),
+        era: z.enum(ERAS as [Era, ...Era[]]).optional(),
+        liveRestore: z.boolean().optional(),
+        systemdRestart: z.boolean().optional(),
+        epochMs: z.number().finite().optional(),
+      })
+      .strict(),
+    log: z
+      .array(
+        z.object({
+          at: z.number().finite().min(0),
+          input: z.looseObject({ kind: z.enum(INPUT_KINDS) }),
+        }),
+      )
+      .max(50_000)
+      .refine(
+        (log) => log.every((entry, i) => i === 0 || entry.at >= (log[i - 1]?.at ?? 0)),
+        'the log is not in time order',
+      ),
+  })
+  .strict();
+
+export type Restored = { ok: true; sim: Simulation } | { ok: false; reason: string };
+
+/** Rebuilds a saved session, or says why it cannot. */
+export function restoreSession(text: string): Restored {
+  if (text.length > SESSION_MAX_BYTES) return { ok: false, reason: 'it is too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== SESSION_VERSION)
+    return { ok: false, reason: `it was saved by another version (${version})` };
+  const parsed = savedSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `${issue?.path.join('.') || 'it'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  try {
+    const log = parsed.data.log as unknown as LoggedInput[];
+    return { ok: true, sim: Simulation.replay(parsed.data.options, log) };
+  } catch (error) {
+    return { ok: false, reason: `it does not replay (${String(error).slice(0, 120)})` };
+  }
+}
+
+export function serializeSession(sim: Simulation): string {
+  return JSON.stringify({
+    app: 'docker-anatomy',
+    version: SESSION_VERSION,
+    options: sim.options,
+    log: sim.log,
+  });
+}
+
+/**
+ * Restores the saved session (if any) into the session store, then saves it after changes.
+ * Returns why a saved session was dropped, or null.
+ */
+export function keepSandboxSession(): string | null {
+  const storage = browserStorage();
+  let dropped: string | null = null;
+  const text = readStored(storage, SESSION_KEY);
+  if (text !== null) {
+    const restored = restoreSession(text);
+    if (restored.ok) useSessionStore.getState().load(restored.sim);
+    else {
+      dropped = restored.reason;
+      try {
+        storage?.removeItem(SESSION_KEY);
+      } catch {
+        // Blocked storage: nothing was saved there anyway.
+      }
+    }
+  }
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    const { sim, visiting } = useSessionStore.getState();
+    if (visiting || useUiStore.getState().mode !== 'sandbox') return;
+    const saved = serializeSession(sim);
+    if (saved.length <= SESSION_MAX_BYTES) writeStored(storage, SESSION_KEY, saved);
+  };
+  useSessionStore.subscribe((state, previous) => {
+    if (state.revision !== previous.revision && timer === null)
+      timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  return dropped;
+}
