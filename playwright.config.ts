@@ -20,7 +20,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // A trace snapshots the page at every action, which makes the suite much slower; CI
+    // reports failures with their error context, and a developer gets the trace locally.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {
       executablePath,
       args: ['--disable-gpu', '--disable-quic'],

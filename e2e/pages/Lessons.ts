@@ -44,9 +44,15 @@ export class Lessons {
   /** Waits until the step's world is ready and its demo has finished typing. */
   async settled(timeout = 120_000) {
     await expect(this.player).toBeVisible();
-    await expect(this.player.getByText(/Setting up the world|Watch: the demo/)).toHaveCount(0, {
-      timeout,
-    });
+    // Polled every frame: expect's growing intervals would add seconds to every step.
+    await this.page.waitForFunction(
+      () =>
+        !/Setting up the world|Watch: the demo/.test(
+          document.querySelector('[data-lesson-player]')?.textContent ?? 'Setting up the world',
+        ),
+      null,
+      { timeout },
+    );
   }
 
   taskHeading(): Locator {
@@ -54,7 +60,15 @@ export class Lessons {
   }
 
   async passed(timeout = 120_000) {
-    await expect(this.player.getByRole('heading', { name: '✓ Passed' })).toBeVisible({ timeout });
+    await this.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-lesson-player] h4')].some(
+          (h) => h.textContent === '✓ Passed',
+        ),
+      null,
+      { timeout },
+    );
+    await expect(this.player.getByRole('heading', { name: '✓ Passed' })).toBeVisible();
   }
 
   /** Plays the lesson from where it is to its end, letting "Show me" do every task. */

@@ -16,8 +16,10 @@ function StoredNotice({ notice }: { notice: StoreNotice }) {
   const text =
     notice.kind === 'imported'
       ? t('lessons.notice.imported')
-      : t(`lessons.notice.${notice.kind}`, { reason: notice.reason });
-  const alarm = notice.kind !== 'imported';
+      : notice.kind === 'lessonLoaded'
+        ? t('lessons.notice.lessonLoaded', { title: notice.title })
+        : t(`lessons.notice.${notice.kind}`, { reason: notice.reason });
+  const alarm = notice.kind !== 'imported' && notice.kind !== 'lessonLoaded';
   return (
     <div
       role={alarm ? 'alert' : 'status'}

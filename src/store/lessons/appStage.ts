@@ -125,3 +125,18 @@ export function playItems(
   };
   setTimeout(next, 0);
 }
+
+/**
+ * Lets time run fast (HURRY_MS of virtual time per POLL_MS) until `done()` or `limitMs` of
+ * virtual time have passed: the end of a "Show me", waiting for its outcome.
+ */
+export function settle(kind: LessonWorldKind, done: () => boolean, limitMs: number): void {
+  let spent = 0;
+  const step = () => {
+    if (done() || spent >= limitMs) return;
+    hurry(kind);
+    spent += HURRY_MS;
+    setTimeout(step, POLL_MS);
+  };
+  setTimeout(step, POLL_MS);
+}

@@ -9,15 +9,18 @@
  */
 import { create } from 'zustand';
 import { createActor, type Actor } from 'xstate';
-import { evaluate, LESSONS, type Lesson } from '../../scenarios';
-import { stageAtStep } from '../../scenarios/rehearse';
+import { evaluate, LESSONS, parseLesson, type Lesson } from '../../scenarios';
+import { rehearse, SETTLE_LIMIT_MS, stageAtStep } from '../../scenarios/rehearse';
+
+/** A lesson file bigger than this is refused unread. */
+export const LESSON_MAX_BYTES = 512 * 1024;
 import { traceMark, viewOf } from '../../scenarios/stage';
 import { useClusterStore } from '../clusterStore';
 import { useKubeStore } from '../kubeStore';
 import { useSessionStore } from '../sessionStore';
 import { useUiStore } from '../uiStore';
 import { browserStorage, readStored, writeStored } from '../storage';
-import { currentWorlds, install, lessonTerminal, playItems } from './appStage';
+import { currentWorlds, install, lessonTerminal, playItems, settle } from './appStage';
 import {
   EMPTY_PROGRESS,
   PROGRESS_KEY,
@@ -39,9 +42,34 @@ export type StoreNotice =
   | { readonly kind: 'progressReset'; readonly reason: string }
   | { readonly kind: 'importFailed'; readonly reason: string }
   | { readonly kind: 'imported' }
-  | { readonly kind: 'sessionReset'; readonly reason: string };
+  | { readonly kind: 'sessionReset'; readonly reason: string }
+  | { readonly kind: 'lessonRefused'; readonly reason: string }
+  | { readonly kind: 'lessonLoaded'; readonly title: string };
 
-const slot = (notice: StoreNotice) => (notice.kind.startsWith('import') ? 'import' : notice.kind);
+const slot = (notice: StoreNotice) =>
+  notice.kind.startsWith('import')
+    ? 'import'
+    : notice.kind.startsWith('lesson')
+      ? 'lesson'
+      : notice.kind;
+
+/** A lesson file's text: its JSON, the schema, then a rehearsal of its reference solutions. */
+function checkLessonText(
+  text: string,
+): { ok: true; lesson: Lesson } | { ok: false; reason: string } {
+  if (text.length > LESSON_MAX_BYTES) return { ok: false, reason: 'the file is too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  const parsed = parseLesson(json);
+  if (!parsed.ok) return { ok: false, reason: parsed.error };
+  const problems = rehearse(parsed.lesson).problems;
+  if (problems.length > 0) return { ok: false, reason: problems[0] ?? 'it does not rehearse' };
+  return { ok: true, lesson: parsed.lesson };
+}
 
 export interface PlayerView {
   readonly phase: PlayerPhase;
@@ -61,6 +89,11 @@ export interface LessonState {
   /** Leaves the lesson (back to the list); its world stays on screen, as a sandbox. */
   quit: () => void;
   importProgress: (text: string) => void;
+  /**
+   * Adds a lesson given as JSON (a file the learner opened): checked by the schema and
+   * rehearsed like the built-in ones; refused with a readable reason otherwise.
+   */
+  loadLesson: (text: string) => void;
   exportProgress: () => string;
   /** Forgets every lesson's progress. */
   clearProgress: () => void;
@@ -145,11 +178,21 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       playSolution: ({ context }) => {
         const at = ++generation;
         const items = context.lesson.steps[context.step]?.task?.solution ?? [];
+        const kind = context.lesson.start.world;
         playItems(
-          context.lesson.start.world,
+          kind,
           items,
           () => at !== generation,
-          () => sendLater({ type: 'DEMO_DONE' }, at),
+          () => {
+            sendLater({ type: 'DEMO_DONE' }, at);
+            // "Show me" shows the outcome too: time runs fast until the check holds (a
+            // daemon restarting, pods evicted), as the rehearsal lets it, then stops.
+            settle(
+              kind,
+              () => at !== generation || get().view?.phase !== 'waiting',
+              SETTLE_LIMIT_MS,
+            );
+          },
         );
       },
       beginTask: ({ context }) => {
@@ -231,6 +274,18 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       tell({ kind: 'imported' });
     },
     exportProgress: () => writeProgress(get().progress),
+    loadLesson: (text) => {
+      const checked = checkLessonText(text);
+      if (!checked.ok) return tell({ kind: 'lessonRefused', reason: checked.reason });
+      const lesson = checked.lesson;
+      if (LESSONS.some((l) => l.id === lesson.id))
+        return tell({
+          kind: 'lessonRefused',
+          reason: `lesson "${lesson.id}": a built-in lesson has that id`,
+        });
+      set((s) => ({ lessons: [...s.lessons.filter((l) => l.id !== lesson.id), lesson] }));
+      tell({ kind: 'lessonLoaded', title: lesson.title });
+    },
     clearProgress: () => save(EMPTY_PROGRESS),
     dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
     tell,
