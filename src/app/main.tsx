@@ -10,9 +10,12 @@ import { hasTranslations, initI18n } from '../i18n';
 import { resolveTheme } from '../store/themePreference';
 import { useUiStore } from '../store/uiStore';
 import { useLessonStore } from '../store/lessons/lessonStore';
+import { hasPermalink, openPermalink } from '../store/permalink';
 import { keepSandboxSession } from '../store/sandboxSession';
 import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
+import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
+import { applyEmbedSettings, connectEmbedApi } from './embed';
 import { applyThemeClass } from './themeClass';
 
 const rootElement = document.getElementById('root');
@@ -24,11 +27,22 @@ applyThemeClass(
 );
 
 // The host the learner left last time, replayed from its log (or a notice saying why not).
-const dropped = keepSandboxSession();
+// A permalink (#session=...) opens its session instead of the saved one; a damaged one is said.
+const linked = hasPermalink(window.location.hash);
+const linkProblem = linked ? openPermalink(window.location.hash) : null;
+if (linkProblem !== null)
+  useLessonStore.getState().tell({ kind: 'linkDamaged', reason: linkProblem });
+const dropped = keepSandboxSession({ restore: !linked });
 if (dropped !== null) useLessonStore.getState().tell({ kind: 'sessionReset', reason: dropped });
+
+// What an embedding page asked for in the URL (anything it got wrong is ignored, with a word).
+const embed = parseEmbedParams(window.location.search);
+for (const warning of embed.warnings) console.warn(warning);
 
 const i18n = await initI18n();
 if (hasTranslations(i18n)) {
+  applyEmbedSettings(embed.settings);
+  connectEmbedApi(embed.settings.origins ?? []);
   createRoot(rootElement).render(
     <StrictMode>
       <App />

@@ -192,6 +192,27 @@ describe('keepSandboxSession', () => {
     expect(restored.sim.world.files['/root/note.txt']).toBe('hi');
   });
 
+  it("sets the header's era to the restored host's", () => {
+    stored.set(SESSION_KEY, serializeSession(session({ seed: 'x', era: 'monolith' })));
+    expect(keepSandboxSession()).toBeNull();
+    expect(useUiStore.getState().era).toBe('monolith');
+  });
+
+  it('reads nothing when the page opened a link, and keeps what was saved until a change', () => {
+    // Saves that earlier tests' subscriptions scheduled for the reset before this test.
+    vi.runAllTimers();
+    const saved = serializeSession(session());
+    stored.set(SESSION_KEY, saved);
+    const linked = useSessionStore.getState().sim;
+    expect(keepSandboxSession({ restore: false })).toBeNull();
+    expect(useSessionStore.getState().sim).toBe(linked);
+    vi.advanceTimersByTime(5000);
+    expect(stored.get(SESSION_KEY)).toBe(saved);
+    useSessionStore.getState().run({ kind: 'writeFile', path: '/root/note.txt', content: 'hi' });
+    vi.advanceTimersByTime(1000);
+    expect(stored.get(SESSION_KEY)).toBe(serializeSession(linked));
+  });
+
   it('saves nothing outside Sandbox mode', () => {
     stored.set(SESSION_KEY, serializeSession(session()));
     keepSandboxSession();

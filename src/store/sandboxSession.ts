@@ -6,10 +6,12 @@
  * Contract: what is read back is not trusted. It must match a versioned shape (the app, the
  * version, known eras, a log of known input kinds in time order, within a size limit), and
  * its replay must not throw; otherwise a fresh host starts and the learner is told why.
- * Visits (a cluster machine, a bridge) are never saved: they are not this host.
+ * Visits (a cluster machine, a bridge) are never saved: they are not this host. The shape check
+ * and the replay are shared with sessions that come in a link (permalink.ts).
  */
 import { z } from 'zod';
 import { ERAS, type Era } from '../sim/eras';
+import type { HostOptions } from '../sim/host';
 import type { LoggedInput } from '../sim/inputs';
 import { Simulation } from '../sim/simulation';
 import { useSessionStore } from './sessionStore';
@@ -63,15 +65,16 @@ const savedSchema = z
 
 export type Restored = { ok: true; sim: Simulation } | { ok: false; reason: string };
 
-/** Rebuilds a saved session, or says why it cannot. */
-export function restoreSession(text: string): Restored {
-  if (text.length > SESSION_MAX_BYTES) return { ok: false, reason: 'it is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not JSON' };
-  }
+/** A session's options and log that passed the shape check, not yet replayed. */
+export type Checked =
+  { ok: true; options: HostOptions; log: LoggedInput[] } | { ok: false; reason: string };
+
+/**
+ * The shape check every session read back passes before it is replayed, whether it was saved
+ * in this browser or came in a link (permalink.ts): the app, the version, the options and the
+ * log. Says what is wrong with the first part that fails.
+ */
+export function checkSession(json: unknown): Checked {
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== SESSION_VERSION)
     return { ok: false, reason: `it was saved by another version (${version})` };
@@ -83,35 +86,76 @@ export function restoreSession(text: string): Restored {
       reason: `${issue?.path.join('.') || 'it'}: ${issue?.message ?? 'invalid'}`,
     };
   }
+  return {
+    ok: true,
+    options: parsed.data.options,
+    log: parsed.data.log as unknown as LoggedInput[],
+  };
+}
+
+/** Replays a checked session; a log whose replay throws is refused, never half-loaded. */
+export function replaySession(options: HostOptions, log: readonly LoggedInput[]): Restored {
   try {
-    const log = parsed.data.log as unknown as LoggedInput[];
-    return { ok: true, sim: Simulation.replay(parsed.data.options, log) };
+    return { ok: true, sim: Simulation.replay(options, log) };
   } catch (error) {
     return { ok: false, reason: `it does not replay (${String(error).slice(0, 120)})` };
   }
 }
 
-export function serializeSession(sim: Simulation): string {
-  return JSON.stringify({
+/** Rebuilds a saved session, or says why it cannot. */
+export function restoreSession(text: string): Restored {
+  if (text.length > SESSION_MAX_BYTES) return { ok: false, reason: 'it is too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  const checked = checkSession(json);
+  return checked.ok ? replaySession(checked.options, checked.log) : checked;
+}
+
+/** The session as saved: what `checkSession` reads back. */
+export function sessionJson(sim: Simulation) {
+  return {
     app: 'docker-anatomy',
     version: SESSION_VERSION,
     options: sim.options,
     log: sim.log,
-  });
+  };
+}
+
+export function serializeSession(sim: Simulation): string {
+  return JSON.stringify(sessionJson(sim));
+}
+
+/**
+ * Saves `sim` as the sandbox session now (in Sandbox mode, within the size limit): a session
+ * opened from a link is kept this way, so a reload comes back to it.
+ */
+export function saveSandboxSession(sim: Simulation): void {
+  if (useUiStore.getState().mode !== 'sandbox') return;
+  const saved = serializeSession(sim);
+  if (saved.length <= SESSION_MAX_BYTES) writeStored(browserStorage(), SESSION_KEY, saved);
 }
 
 /**
  * Restores the saved session (if any) into the session store, then saves it after changes.
+ * With `restore: false` (the page opened a link, see permalink.ts) storage is not read: the
+ * session in the store stays, and what was saved is kept until this session changes.
  * Returns why a saved session was dropped, or null.
  */
-export function keepSandboxSession(): string | null {
+export function keepSandboxSession({ restore = true }: { restore?: boolean } = {}): string | null {
   const storage = browserStorage();
   let dropped: string | null = null;
-  const text = readStored(storage, SESSION_KEY);
+  const text = restore ? readStored(storage, SESSION_KEY) : null;
   if (text !== null) {
     const restored = restoreSession(text);
-    if (restored.ok) useSessionStore.getState().load(restored.sim);
-    else {
+    if (restored.ok) {
+      useSessionStore.getState().load(restored.sim);
+      // The header's era follows the host (choosing an era there starts a fresh host).
+      useUiStore.getState().setEra(restored.sim.host.options.era);
+    } else {
       dropped = restored.reason;
       try {
         storage?.removeItem(SESSION_KEY);
@@ -124,9 +168,7 @@ export function keepSandboxSession(): string | null {
   const save = () => {
     timer = null;
     const { sim, visiting } = useSessionStore.getState();
-    if (visiting || useUiStore.getState().mode !== 'sandbox') return;
-    const saved = serializeSession(sim);
-    if (saved.length <= SESSION_MAX_BYTES) writeStored(storage, SESSION_KEY, saved);
+    if (!visiting) saveSandboxSession(sim);
   };
   useSessionStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && timer === null)

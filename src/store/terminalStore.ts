@@ -3,7 +3,8 @@
  * into the session's log through the shell; while a foreground job waits (an attached
  * `docker run`, `logs -f`, `sleep`), virtual time is ticked at the live end and the shell is
  * polled, so its output arrives as the simulation produces it. History is kept in
- * localStorage (versioned; anything unreadable there is dropped, never trusted).
+ * localStorage (versioned; anything unreadable there is dropped, never trusted). A session
+ * opened from a link shows what its terminal printed (terminalTranscript.ts) until a line runs.
  */
 import { Shell, PROMPT } from '../cli/shell/shell';
 import type { HostPort, TerminalController, TerminalEvent } from '../cli/shell/types';
@@ -11,6 +12,7 @@ import { remoteTerminal } from './bridgeTerminal';
 import { jobTicker, JOB_TICK_MS } from './jobTicker';
 import { sessionTransport, useSessionStore } from './sessionStore';
 import { browserStorage, readStored, writeStored } from './storage';
+import { forgetTranscript, rememberColumns, transcriptFor } from './terminalTranscript';
 
 const HISTORY_KEY = 'docker-anatomy.terminal.history.v1';
 const HISTORY_LIMIT = 500;
@@ -89,12 +91,14 @@ function createController(): TerminalController {
       return visiting?.kind === 'cluster' ? `root@${visiting.machine}:~# ` : PROMPT;
     },
     execute(line) {
+      forgetTranscript();
       if (onBridge()) return remote.execute(line);
       shell.execute(line);
       saveHistory(shell.history());
       tickWhileBusy();
     },
     submit(line) {
+      forgetTranscript();
       if (onBridge()) {
         for (const listener of listeners) listener({ type: 'submitted', line });
         return remote.execute(line);
@@ -104,6 +108,7 @@ function createController(): TerminalController {
       tickWhileBusy();
     },
     interrupt() {
+      forgetTranscript();
       if (onBridge()) return remote.interrupt();
       shell.interrupt();
       tickWhileBusy();
@@ -112,10 +117,14 @@ function createController(): TerminalController {
     history: () => shell.history(),
     complete: (line, cursor) => shell.complete(line, cursor),
     resize: (columns) => {
-      if (Number.isInteger(columns) && columns > 0) shell.columns = columns;
+      if (!Number.isInteger(columns) || columns <= 0) return;
+      shell.columns = columns;
+      rememberColumns(columns);
     },
     watched: () => listeners.size > 0,
     subscribe: (listener) => {
+      // A session opened from a link: what its terminal showed, before the first prompt.
+      for (const event of transcriptFor(useSessionStore.getState().sim)) listener(event);
       listeners.add(listener);
       const unsubscribe = shell.subscribe(listener);
       const unsubscribeRemote = remote.subscribe(listener);

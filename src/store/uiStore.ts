@@ -46,7 +46,11 @@ export interface UiState {
   orchestrator: Orchestrator;
   /** The host part (diagram node id, e.g. `dockerd` or `container:<id>`) in the inspector. */
   selectedPart: string | null;
+  /** `minimal` in an iframe that asked for it: the header keeps only the name and a link out. */
+  chrome: 'full' | 'minimal';
   collapsedPanels: Readonly<Record<PanelId, boolean>>;
+  /** Presenter mode (projector): larger type, the last command large, clicker keys. */
+  presenting: boolean;
   setMode: (mode: Mode) => void;
   setTheme: (theme: ThemePreference) => void;
   setEra: (era: Era) => void;
@@ -54,6 +58,8 @@ export interface UiState {
   setOrchestrator: (orchestrator: Orchestrator) => void;
   selectPart: (part: string | null) => void;
   setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
+  setPresenting: (presenting: boolean) => void;
+  setChrome: (chrome: 'full' | 'minimal') => void;
 }
 
 /** The state a fresh visit starts from; the theme comes from storage when there is one. */
@@ -66,6 +72,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
     view: 'host' as View,
     orchestrator: 'swarm' as Orchestrator,
     selectedPart: null,
+    chrome: 'full' as const,
     collapsedPanels: {
       narration: false,
       terminal: false,
@@ -74,6 +81,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
       events: false,
       inspector: false,
     },
+    presenting: false,
   } satisfies Partial<UiState>;
 }
 
@@ -98,6 +106,7 @@ export const useUiStore = create<UiState>()((set) => ({
   setEra: (era) => set({ era }),
   setView: (view) => set({ view }),
   setOrchestrator: (orchestrator) => set({ orchestrator }),
+  setPresenting: (presenting) => set({ presenting }),
   // Choosing a part to inspect opens the inspector if it was folded (as it is in a lesson).
   selectPart: (selectedPart) =>
     set((state) =>
@@ -105,6 +114,7 @@ export const useUiStore = create<UiState>()((set) => ({
         ? { selectedPart, collapsedPanels: { ...state.collapsedPanels, inspector: false } }
         : { selectedPart },
     ),
+  setChrome: (chrome) => set({ chrome }),
   setPanelCollapsed: (panel, collapsed) =>
     set((state) =>
       state.collapsedPanels[panel] === collapsed
@@ -113,7 +123,14 @@ export const useUiStore = create<UiState>()((set) => ({
     ),
 }));
 
-// Persist the theme whoever changes it (header control today, a URL parameter later).
+let themeHeld = false;
+/** A theme set by an embedding page applies to that page only: it is not saved as the user's. */
+export function holdThemePreference(): void {
+  themeHeld = true;
+}
+
+// Persist the theme whoever changes it (the header's control), unless an embed set it.
 useUiStore.subscribe((state, previous) => {
-  if (state.theme !== previous.theme) saveThemePreference(browserStorage(), state.theme);
+  if (state.theme !== previous.theme && !themeHeld)
+    saveThemePreference(browserStorage(), state.theme);
 });

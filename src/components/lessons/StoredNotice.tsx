@@ -1,6 +1,7 @@
 /**
  * Tells the learner, once, what happened to what they had saved: progress that could not be
- * read (and was started fresh), an import refused or done, a sandbox session not restored.
+ * read (and was started fresh), an import refused or done, a sandbox session not restored, a
+ * link that could not be opened.
  */
 import { useTranslation } from 'react-i18next';
 import { useLessonStore, type StoreNotice } from '../../store/lessons/lessonStore';

@@ -43,6 +43,8 @@ export type StoreNotice =
   | { readonly kind: 'importFailed'; readonly reason: string }
   | { readonly kind: 'imported' }
   | { readonly kind: 'sessionReset'; readonly reason: string }
+  /** A permalink that could not be opened (too long, damaged): a fresh host started instead. */
+  | { readonly kind: 'linkDamaged'; readonly reason: string }
   | { readonly kind: 'lessonRefused'; readonly reason: string }
   | { readonly kind: 'lessonLoaded'; readonly title: string };
 
@@ -93,7 +95,7 @@ export interface LessonState {
    * Adds a lesson given as JSON (a file the learner opened): checked by the schema and
    * rehearsed like the built-in ones; refused with a readable reason otherwise.
    */
-  loadLesson: (text: string) => void;
+  loadLesson: (text: string) => { ok: true; id: string } | { ok: false; reason: string };
   exportProgress: () => string;
   /** Forgets every lesson's progress. */
   clearProgress: () => void;
@@ -276,15 +278,20 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     exportProgress: () => writeProgress(get().progress),
     loadLesson: (text) => {
       const checked = checkLessonText(text);
-      if (!checked.ok) return tell({ kind: 'lessonRefused', reason: checked.reason });
+      const refused = !checked.ok
+        ? checked.reason
+        : LESSONS.some((l) => l.id === checked.lesson.id)
+          ? `lesson "${checked.lesson.id}": a built-in lesson has that id`
+          : null;
+      if (refused !== null || !checked.ok) {
+        const reason = refused ?? 'it was refused';
+        tell({ kind: 'lessonRefused', reason });
+        return { ok: false, reason };
+      }
       const lesson = checked.lesson;
-      if (LESSONS.some((l) => l.id === lesson.id))
-        return tell({
-          kind: 'lessonRefused',
-          reason: `lesson "${lesson.id}": a built-in lesson has that id`,
-        });
       set((s) => ({ lessons: [...s.lessons.filter((l) => l.id !== lesson.id), lesson] }));
       tell({ kind: 'lessonLoaded', title: lesson.title });
+      return { ok: true, id: lesson.id };
     },
     clearProgress: () => save(EMPTY_PROGRESS),
     dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),

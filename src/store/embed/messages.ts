@@ -1,0 +1,74 @@
+/**
+ * The postMessage API between the app in an iframe and the page that embeds it (version 1,
+ * documented in the README).
+ *
+ * In, from the embedding page: `{ api: 'docker-anatomy', version: 1, type, ... }` with type
+ *   startLesson {lesson}   goToStep {step (1-based)}   next   previous
+ *   play   pause   setSpeed {speed}   run {command}   loadLesson {lesson (a lesson's JSON)}
+ * Out, to the embedding page: the same envelope with type
+ *   ready {version}   stepChanged {lesson, step (1-based), steps}   taskPassed {lesson, step}
+ *   lessonCompleted {lesson}   commandRun {command}   refused {reason} (a command it could
+ *   not carry out)
+ *
+ * Contract: `readCommand` takes anything and returns a command or null; nothing that is not
+ * exactly a known command of this version gets through. Origins are checked by the caller.
+ */
+import { z } from 'zod';
+import { SPEEDS } from '../playback';
+
+export const EMBED_API = 'docker-anatomy';
+export const EMBED_API_VERSION = 1;
+
+const envelope = { api: z.literal(EMBED_API), version: z.literal(EMBED_API_VERSION) };
+
+const commandSchema = z.discriminatedUnion('type', [
+  z.object({ ...envelope, type: z.literal('startLesson'), lesson: z.string().max(60) }).strict(),
+  z
+    .object({ ...envelope, type: z.literal('goToStep'), step: z.number().int().min(1).max(100) })
+    .strict(),
+  z.object({ ...envelope, type: z.literal('next') }).strict(),
+  z.object({ ...envelope, type: z.literal('previous') }).strict(),
+  z.object({ ...envelope, type: z.literal('play') }).strict(),
+  z.object({ ...envelope, type: z.literal('pause') }).strict(),
+  z
+    .object({
+      ...envelope,
+      type: z.literal('setSpeed'),
+      speed: z.number().refine((s) => (SPEEDS as readonly number[]).includes(s), 'a known speed'),
+    })
+    .strict(),
+  z
+    .object({
+      ...envelope,
+      type: z.literal('run'),
+      command: z
+        .string()
+        .min(1)
+        .max(500)
+        .regex(/^[^\n\r]*$/, 'one line'),
+    })
+    .strict(),
+  // The lesson itself is checked by the lesson schema when it is loaded.
+  z.object({ ...envelope, type: z.literal('loadLesson'), lesson: z.unknown() }).strict(),
+]);
+
+export type EmbedCommand = z.infer<typeof commandSchema>;
+
+export type EmbedEvent =
+  | { type: 'ready'; version: number }
+  | { type: 'stepChanged'; lesson: string; step: number; steps: number }
+  | { type: 'taskPassed'; lesson: string; step: number }
+  | { type: 'lessonCompleted'; lesson: string }
+  | { type: 'commandRun'; command: string }
+  | { type: 'refused'; reason: string };
+
+/** A command of this API version, or null for anything else. */
+export function readCommand(data: unknown): EmbedCommand | null {
+  const parsed = commandSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The message that carries `event` out. */
+export function eventMessage(event: EmbedEvent) {
+  return { api: EMBED_API, version: EMBED_API_VERSION, ...event };
+}
