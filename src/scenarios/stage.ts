@@ -12,7 +12,6 @@ import { KubeShell } from '../cli/kubectl';
 import { Shell } from '../cli/shell/shell';
 import { Cluster } from '../sim/cluster/cluster';
 import { KubeCluster } from '../sim/kube/kubeCluster';
-import type { KubePort } from '../sim/kube/port';
 import { Simulation } from '../sim/simulation';
 import type { LessonView } from './checks';
 import type { Fault, Lesson, LessonWorldKind, RunItem } from './schema';
@@ -110,23 +109,6 @@ export function advanceWorlds(worlds: LessonWorlds, ms: number): void {
   else worlds.kube?.advance(ms);
 }
 
-function kubePort(kube: KubeCluster): KubePort {
-  return {
-    get world() {
-      return kube.world;
-    },
-    get trace() {
-      return kube.trace;
-    },
-    get now() {
-      return kube.now;
-    },
-    apiReachable: () => kube.apiReachable(),
-    connectionRefused: () => kube.connectionRefused(),
-    apply: (input) => kube.apply(input),
-  };
-}
-
 /** A stage with its own shell on fresh worlds: the rehearsal's, and the tests'. */
 export function headlessStage(
   lesson: Lesson,
@@ -136,7 +118,7 @@ export function headlessStage(
   const host = worlds.cluster
     ? clusterHostPort(worlds.cluster, SWARM_TERMINAL_NODE)
     : (worlds.sim ?? null);
-  const shell = host ? new Shell(host) : new KubeShell(kubePort(worlds.kube as KubeCluster));
+  const shell = host ? new Shell(host) : new KubeShell(worlds.kube as KubeCluster);
   shell.subscribe((event) => {
     if (event.type === 'output') onOutput(event.chunk.text);
   });
