@@ -7,7 +7,9 @@ import tailwindcss from '@tailwindcss/vite';
  * The Content-Security-Policy the built app runs under. It is added only to the production
  * build: the dev server injects an inline React-refresh preamble that a strict policy forbids.
  * No inline scripts and no eval; inline styles stay allowed because React Flow positions nodes
- * with style attributes. connect-src leaves room for the local Engine API bridge on loopback.
+ * with style attributes. connect-src leaves room for the local Engine API bridge on loopback,
+ * and allows https so a learner can open a lesson from an address they paste (a lesson is
+ * schema-checked data shown as safe Markdown: fetching one can show text, never run code).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -15,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self' http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -4,6 +4,7 @@
  * messages break nothing; the URL's parameters apply, and hostile ones are ignored with a
  * console warning, never rendered; the minimal chrome fits a 480x320 frame.
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -208,7 +209,9 @@ test('the README’s live example page drives the app from its own origin', asyn
   await expect(events).toContainText('"type":"commandRun","command":"docker ps"');
 });
 
-test('Embed: the snippet follows what is on screen, and its preview shows it', async ({ page }) => {
+test('Embed: the snippet follows what is on screen, and its preview shows it', async ({
+  page,
+}, testInfo) => {
   await page.goto('./');
   await page.getByRole('radio', { name: 'Lessons' }).check();
   await page.getByRole('button', { name: /^Start: Stop, kill and exit codes/ }).click();
@@ -228,6 +231,9 @@ test('Embed: the snippet follows what is on screen, and its preview shows it', a
   await expect(snippet).toHaveValue(/width="480"\n {2}height="320"/);
   const preview = page.frameLocator('iframe[title="docker-anatomy, as the snippet embeds it"]');
   await expect(preview.locator('[data-lesson-player]')).toContainText('Stop, kill and exit codes');
+  await page.screenshot({
+    path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'embed-light.png'),
+  });
   expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -181,9 +181,10 @@ test('an imported progress file that is not progress changes nothing', async ({ 
   ).toContainText('2 of 3 tasks passed');
 });
 
-test('a lesson file: a broken one is refused by name, a good one joins the list', async ({
+test('a lesson file or address: a broken one is refused by name, a good one joins the list', async ({
   app,
   page,
+  consoleProblems,
 }) => {
   const lessons = new Lessons(app, page);
   await lessons.open();
@@ -236,4 +237,41 @@ test('a lesson file: a broken one is refused by name, a good one joins the list'
   await expect(lessons.player.locator('script')).toHaveCount(0);
   await lessons.button('Show me').click();
   await lessons.passed();
+
+  await lessons.button('All lessons').click();
+
+  // The same lesson, fetched from an address the learner pastes (a server with CORS).
+  await page.route('https://lessons.example/**', (route) =>
+    route.request().url().endsWith('/afar.json')
+      ? route.fulfill({
+          json: { ...lesson, id: 'from-afar', title: 'A lesson from afar' },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+        })
+      : route.fulfill({
+          status: 404,
+          body: 'gone',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+        }),
+  );
+  const address = page.getByRole('textbox', { name: "Or a lesson's address" });
+  const fetchFrom = async (url: string) => {
+    await address.fill(url);
+    await address.press('Enter');
+  };
+  await fetchFrom('javascript:alert(1)');
+  await expect(page.getByRole('alert')).toContainText(
+    'That lesson could not be fetched: only https addresses (or http on this computer) can be opened, not javascript:',
+  );
+  await fetchFrom('https://lessons.example/missing.json');
+  await expect(page.getByRole('alert')).toContainText('the server answered 404');
+  // Chromium logs the 404 itself; that one is expected.
+  expect(consoleProblems.splice(0)).toEqual([
+    'error: Failed to load resource: the server responded with a status of 404 (Not Found)',
+  ]);
+  await fetchFrom('https://lessons.example/afar.json');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Lesson “A lesson from afar” loaded' }),
+  ).toBeVisible();
+  await expect(lessons.startButton('A lesson from afar')).toBeVisible();
+  await expect(address).toHaveValue('');
 });

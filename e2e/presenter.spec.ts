@@ -4,6 +4,7 @@
  * `?` for the key help, no axe violations in either theme, and nothing overflowing at
  * 1024x640. Every test also fails on any console error or warning (see fixtures.ts).
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -70,7 +71,7 @@ test('presenter mode goes full screen, and leaves when the browser leaves it', a
 test('the banner shows the last command; keys typed in the terminal stay there', async ({
   app,
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(60_000);
   // A 1080p projector: room for the larger type and the terminal.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -90,6 +91,10 @@ test('the banner shows the last command; keys typed in the terminal stay there',
     .locator('code')
     .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(28);
+  await page.mouse.move(0, 1079);
+  await page.screenshot({
+    path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'presenter.png'),
+  });
 });
 
 test('Page Down and Page Up step a lesson, as a clicker does', async ({ app, page }) => {

@@ -8,6 +8,7 @@ import type { Lesson } from '../../scenarios';
 import { lessonProgress } from '../../store/lessons/progress';
 import { useLessonStore } from '../../store/lessons/lessonStore';
 import { useLessonText } from '../../i18n/lessonTexts';
+import { LessonSources } from './LessonSources';
 import { ProgressFile } from './ProgressFile';
 
 function LessonItem({ lesson: source, index }: { lesson: Lesson; index: number }) {
@@ -62,6 +63,7 @@ export function LessonList() {
           <LessonItem key={lesson.id} lesson={lesson} index={index} />
         ))}
       </ol>
+      <LessonSources />
       <ProgressFile />
     </div>
   );

@@ -1,11 +1,11 @@
 /**
  * Files in and out of the lesson list: progress exported (to keep, or to carry to another
  * browser) and imported back, checked like saved progress (a wrong file changes nothing and
- * says why); and a lesson file opened, checked and rehearsed like the built-in lessons.
+ * says why). Lessons of the learner's own come in through LessonSources.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LESSON_MAX_BYTES, useLessonStore } from '../../store/lessons/lessonStore';
+import { useLessonStore } from '../../store/lessons/lessonStore';
 import { PROGRESS_MAX_BYTES } from '../../store/lessons/progress';
 import { FileButton } from './FileButton';
 
@@ -51,11 +51,6 @@ export function ProgressFile() {
         >
           {t('lessons.file.reset')}
         </button>
-        <FileButton
-          label={t('lessons.file.loadLesson')}
-          maxBytes={LESSON_MAX_BYTES}
-          onText={(text) => store().loadLesson(text ?? TOO_LARGE(LESSON_MAX_BYTES))}
-        />
       </div>
     </section>
   );

@@ -21,6 +21,7 @@ import { useSessionStore } from '../sessionStore';
 import { useUiStore } from '../uiStore';
 import { browserStorage, readStored, writeStored } from '../storage';
 import { currentWorlds, install, lessonTerminal, playItems, settle } from './appStage';
+import { fetchLessonText, lessonAddress } from './lessonUrl';
 import {
   EMPTY_PROGRESS,
   PROGRESS_KEY,
@@ -46,6 +47,8 @@ export type StoreNotice =
   /** A permalink that could not be opened (too long, damaged): a fresh host started instead. */
   | { readonly kind: 'linkDamaged'; readonly reason: string }
   | { readonly kind: 'lessonRefused'; readonly reason: string }
+  /** A lesson address that gave no lesson file (not http(s), 404, CORS, too slow). */
+  | { readonly kind: 'lessonUnreachable'; readonly reason: string }
   | { readonly kind: 'lessonLoaded'; readonly title: string };
 
 const slot = (notice: StoreNotice) =>
@@ -78,6 +81,8 @@ export interface PlayerView {
   readonly context: PlayerContext;
 }
 
+export type LessonLoaded = { ok: true; id: string } | { ok: false; reason: string };
+
 export interface LessonState {
   readonly lessons: readonly Lesson[];
   /** The lesson being taken, or null (the list is shown). */
@@ -95,7 +100,9 @@ export interface LessonState {
    * Adds a lesson given as JSON (a file the learner opened): checked by the schema and
    * rehearsed like the built-in ones; refused with a readable reason otherwise.
    */
-  loadLesson: (text: string) => { ok: true; id: string } | { ok: false; reason: string };
+  loadLesson: (text: string) => LessonLoaded;
+  /** Fetches a lesson from an address the learner pasted, then loads it like a file. */
+  loadLessonFrom: (address: string) => Promise<LessonLoaded>;
   exportProgress: () => string;
   /** Forgets every lesson's progress. */
   clearProgress: () => void;
@@ -292,6 +299,17 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       set((s) => ({ lessons: [...s.lessons.filter((l) => l.id !== lesson.id), lesson] }));
       tell({ kind: 'lessonLoaded', title: lesson.title });
       return { ok: true, id: lesson.id };
+    },
+    loadLessonFrom: async (address) => {
+      const where = lessonAddress(address, globalThis.location?.href ?? 'http://localhost/');
+      const fetched = where.ok
+        ? await fetchLessonText(where.url, LESSON_MAX_BYTES)
+        : { ok: false as const, reason: where.reason };
+      if (!fetched.ok) {
+        tell({ kind: 'lessonUnreachable', reason: fetched.reason });
+        return fetched;
+      }
+      return get().loadLesson(fetched.text);
     },
     clearProgress: () => save(EMPTY_PROGRESS),
     dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
