@@ -194,25 +194,49 @@ export type LessonTask = NonNullable<LessonStep['task']>;
 export type Parsed = { ok: true; lesson: Lesson } | { ok: false; error: string };
 
 /**
+ * How deep a lesson's JSON may nest. A real lesson nests under a dozen levels; the schema's
+ * checks recurse once per level and overflow the stack near a thousand (`all` inside `all`
+ * inside ...), which would throw instead of refusing the file.
+ */
+export const MAX_LESSON_DEPTH = 64;
+/** A refusal quotes at most this much of the schema's message (it may quote keys in full). */
+const MAX_MESSAGE = 200;
+
+/** The path to a value nested deeper than MAX_LESSON_DEPTH, or null. Iterative: any depth. */
+function tooDeep(input: unknown): PropertyKey[] | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.path.length >= MAX_LESSON_DEPTH) return next.path;
+    const array = Array.isArray(next.value);
+    for (const [key, value] of Object.entries(next.value))
+      stack.push({ value, path: [...next.path, array ? Number(key) : key] });
+  }
+  return null;
+}
+
+/**
  * Validates a lesson (a file's JSON, or one loaded at run time). The error names the lesson,
  * the step (by its id) and the field, in words a lesson author can act on.
  */
 export function parseLesson(input: unknown): Parsed {
-  const result = lessonSchema.safeParse(input);
-  if (result.success) return { ok: true, lesson: result.data };
   const raw = input as { id?: unknown; steps?: unknown } | null;
   const lessonId = typeof raw?.id === 'string' ? raw.id.slice(0, 60) : '(no id)';
-  const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
-  let where = path.join('.');
-  if (path[0] === 'steps' && typeof path[1] === 'number') {
-    const steps = Array.isArray(raw?.steps) ? (raw.steps as { id?: unknown }[]) : [];
-    const stepId = steps[path[1]]?.id;
-    const name = typeof stepId === 'string' ? `"${stepId.slice(0, 60)}"` : `#${path[1] + 1}`;
-    where = [`step ${name}`, ...path.slice(2)].join('.');
-  }
-  return {
-    ok: false,
-    error: `lesson "${lessonId}": ${where || 'the lesson'}: ${issue?.message ?? 'invalid'}`,
+  const refuse = (path: readonly PropertyKey[], message: string): Parsed => {
+    let where = path.map(String).join('.');
+    if (path[0] === 'steps' && typeof path[1] === 'number') {
+      const steps = Array.isArray(raw?.steps) ? (raw.steps as { id?: unknown }[]) : [];
+      const stepId = steps[path[1]]?.id;
+      const name = typeof stepId === 'string' ? `"${stepId.slice(0, 60)}"` : `#${path[1] + 1}`;
+      where = [`step ${name}`, ...path.slice(2).map(String)].join('.');
+    }
+    const said = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+    return { ok: false, error: `lesson "${lessonId}": ${where || 'the lesson'}: ${said}` };
   };
+  const deep = tooDeep(input);
+  if (deep) return refuse(deep.slice(0, 4), `nested more than ${MAX_LESSON_DEPTH} levels deep`);
+  const result = lessonSchema.safeParse(input);
+  if (result.success) return { ok: true, lesson: result.data };
+  const issue = result.error.issues[0];
+  return refuse(issue?.path ?? [], issue?.message ?? 'invalid');
 }

@@ -92,8 +92,8 @@ export function traceMark(worlds: LessonWorlds): number {
 /** Applies a fault to a cluster machine; on a host lesson a fault is refused. */
 export function applyFault(worlds: LessonWorlds, fault: Fault): string | null {
   if (worlds.cluster) {
-    worlds.cluster.apply({ kind: fault.fault, node: fault.node });
-    return null;
+    const result = worlds.cluster.apply({ kind: fault.fault, node: fault.node });
+    return result.ok ? null : (result.message ?? 'refused');
   }
   if (worlds.kube) {
     const result = worlds.kube.apply({ kind: fault.fault, node: fault.node });

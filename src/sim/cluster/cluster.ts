@@ -249,18 +249,23 @@ export class Cluster {
         );
       }
       case 'powerOff':
-        powerOff(this.rt, input.node);
-        return { ok: true };
       case 'partition':
-        partition(this.rt, input.node);
-        return { ok: true };
       case 'restore':
-        restore(this.rt, input.node);
-        return { ok: true };
+        return this.fault(input.kind, input.node);
       case 'advance':
         this.advanceTo(this.rt.now + Math.max(0, Math.min(input.ms, 24 * 3600 * 1000)));
         return { ok: true };
     }
+  }
+
+  /** A machine fails or comes back; a name that is no machine here is refused, as kube does. */
+  private fault(kind: 'powerOff' | 'partition' | 'restore', node: NodeId): ClusterInputResult {
+    if (!Object.hasOwn(this.rt.world.nodes, node))
+      return { ok: false, message: `no machine called ${node}` };
+    if (kind === 'powerOff') powerOff(this.rt, node);
+    else if (kind === 'partition') partition(this.rt, node);
+    else restore(this.rt, node);
+    return { ok: true };
   }
 
   /** Runs every timer (the cluster's and each machine's) up to `target`, in time order. */

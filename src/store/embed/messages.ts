@@ -19,6 +19,16 @@ import { SPEEDS } from '../playback';
 export const EMBED_API = 'docker-anatomy';
 export const EMBED_API_VERSION = 1;
 
+/** Whether `value` can be written as JSON text (the app loads a posted lesson from its text). */
+function isJson(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envelope = { api: z.literal(EMBED_API), version: z.literal(EMBED_API_VERSION) };
 
 const commandSchema = z.discriminatedUnion('type', [
@@ -48,8 +58,11 @@ const commandSchema = z.discriminatedUnion('type', [
         .regex(/^[^\n\r]*$/, 'one line'),
     })
     .strict(),
-  // The lesson itself is checked by the lesson schema when it is loaded.
-  z.object({ ...envelope, type: z.literal('loadLesson'), lesson: z.unknown() }).strict(),
+  // The lesson itself is checked by the lesson schema when it is loaded, from its JSON text:
+  // what JSON cannot say (a cycle, a BigInt, both of which postMessage carries) is no lesson.
+  z
+    .object({ ...envelope, type: z.literal('loadLesson'), lesson: z.unknown().refine(isJson) })
+    .strict(),
 ]);
 
 export type EmbedCommand = z.infer<typeof commandSchema>;

@@ -76,7 +76,12 @@ type Reader = (value: string, settings: EmbedSettings) => boolean;
 
 /** Each known parameter: true when its value was used. */
 const READERS: Readonly<Record<string, Reader>> = {
-  mode: (v, s) => !!(s.mode = oneOf(['lessons', 'sandbox'] as const, v)),
+  // `sandbox` sets the mode too: a mode that cannot be used must not unset it.
+  mode: (v, s) => {
+    const mode = oneOf(['lessons', 'sandbox'] as const, v);
+    if (mode) s.mode = mode;
+    return mode !== undefined;
+  },
   sandbox: (v, s) => {
     const on = booleanOf(v);
     if (on) s.mode = 'sandbox';
