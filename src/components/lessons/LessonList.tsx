@@ -3,11 +3,13 @@
  * learner's progress (tasks passed, completed), and one button to start, continue or take
  * it again.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../scenarios';
 import { lessonProgress } from '../../store/lessons/progress';
 import { useLessonStore } from '../../store/lessons/lessonStore';
 import { useLessonText } from '../../i18n/lessonTexts';
+import { focusAfterChange } from '../hooks/focusAfterChange';
 import { LessonSources } from './LessonSources';
 import { ProgressFile } from './ProgressFile';
 
@@ -54,9 +56,18 @@ function LessonItem({ lesson: source, index }: { lesson: Lesson; index: number }
 export function LessonList() {
   const { t } = useTranslation();
   const lessons = useLessonStore((s) => s.lessons);
+  // Back from a lesson ("All lessons"): the button pressed is gone, the list takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => focusAfterChange(heading.current), []);
   return (
     <div className="prose-panel">
-      <h3>{t('lessons.listTitle')}</h3>
+      <h3
+        ref={heading}
+        tabIndex={-1}
+        className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-300"
+      >
+        {t('lessons.listTitle')}
+      </h3>
       <p className="text-sm">{t('lessons.listIntro')}</p>
       <ol className="flex flex-col gap-2">
         {lessons.map((lesson, index) => (

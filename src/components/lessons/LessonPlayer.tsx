@@ -3,7 +3,8 @@
  * where it is (step n of m), the step's narration, the demo or task, its questions, and the
  * controls: back, next (or skip a task), restart the step or the lesson, keep the world as a
  * sandbox, back to all lessons. Focus moves to the step's heading when the step changes, so
- * a keyboard or screen-reader user reads on from the new step.
+ * a keyboard or screen-reader user reads on from the new step; and to the new heading when the
+ * button the learner pressed is gone (Start in the list, Finish, Next lesson).
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +13,14 @@ import type { PlayerView } from '../../store/lessons/lessonStore';
 import { useLessonStore } from '../../store/lessons/lessonStore';
 import { useUiStore } from '../../store/uiStore';
 import { useAnnouncementStore } from '../../store/announcementStore';
+import { focusAfterChange } from '../hooks/focusAfterChange';
 import { LessonMarkdown } from './LessonMarkdown';
 import { QuestionCard } from './QuestionCard';
 import { TaskCard } from './TaskCard';
 
 const BUTTON = 'btn px-2 py-0.5 text-sm';
+const HEADING_FOCUS =
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-300';
 
 function Completed({ view }: { view: PlayerView }) {
   const { t } = useTranslation();
@@ -24,9 +28,16 @@ function Completed({ view }: { view: PlayerView }) {
   const start = useLessonStore((s) => s.start);
   const index = lessons.findIndex((l) => l.id === view.context.lesson.id);
   const next = lessons[index + 1];
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(
+    () => focusAfterChange(heading.current, heading.current?.closest('[data-lesson-player]')),
+    [],
+  );
   return (
     <div className="flex flex-col gap-2">
-      <h4 className="!mt-0">✓ {t('lessons.completedTitle')}</h4>
+      <h4 ref={heading} tabIndex={-1} className={`!mt-0 ${HEADING_FOCUS}`}>
+        ✓ {t('lessons.completedTitle')}
+      </h4>
       <p>{t('lessons.completedBody', { title: view.context.lesson.title })}</p>
       {next && (
         <div>
@@ -51,12 +62,12 @@ export default function LessonPlayer({ view }: { view: PlayerView }) {
   const { phase } = view;
   const total = lesson.steps.length;
 
-  // A new step: said once, and the heading takes focus if focus was inside the player.
+  // A new step: said once, and its heading takes the focus (see focusAfterChange).
   useEffect(() => {
     announce(t('lessons.announce.step', { step: index + 1, total, title: lesson.title }));
-    if (heading.current?.closest('[data-lesson-player]')?.contains(document.activeElement))
-      heading.current.focus();
+    focusAfterChange(heading.current, heading.current?.closest('[data-lesson-player]'));
   }, [index, lesson.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The pass is said here only (the task card's status is not a live region): once.
   useEffect(() => {
     if (phase === 'passed') announce(t('lessons.announce.passed'));
     if (phase === 'completed') announce(t('lessons.announce.completed'));
@@ -74,16 +85,18 @@ export default function LessonPlayer({ view }: { view: PlayerView }) {
           {t('lessons.allLessons')}
         </button>
       </div>
-      <p className="text-muted text-xs" aria-live="off">
+      {/* Visible, so that a sighted keyboard user sees where focus went on a new step. */}
+      <h4
+        ref={heading}
+        tabIndex={-1}
+        className={`text-muted !mt-0 text-xs !font-normal ${HEADING_FOCUS}`}
+      >
         {t('lessons.stepOf', { step: index + 1, total })}
-      </p>
+      </h4>
       {phase === 'completed' ? (
         <Completed view={{ ...view, context: { ...view.context, lesson } }} />
       ) : (
         <>
-          <h4 ref={heading} tabIndex={-1} className="sr-only">
-            {t('lessons.stepOf', { step: index + 1, total })}
-          </h4>
           <LessonMarkdown text={step.narration} />
           {busy && (
             <p role="status" className="text-muted text-sm italic">

@@ -41,9 +41,8 @@ export function TaskCard({ task, view }: { task: LessonTask; view: PlayerView })
       <div className="font-semibold">
         <LessonMarkdown text={task.goal} />
       </div>
-      <p role="status" className="text-sm">
-        {status}
-      </p>
+      {/* Not a live region: the player announces the pass once, in the app's live region. */}
+      <p className="text-sm">{status}</p>
       {context.hints > 0 && (
         <div>
           <h5 className="text-sm font-semibold">{t('lessons.hintsHeading')}</h5>

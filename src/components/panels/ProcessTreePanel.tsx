@@ -127,7 +127,8 @@ export function ProcessTreePanel() {
               // A click focuses the row first: it becomes the tab stop before any refocusing.
               onFocus={() => setFocusedPid(node.pid)}
               onKeyDown={(event) => onKeyDown(event, row)}
-              className={`flex cursor-default items-baseline gap-1 rounded px-1 py-0.5 whitespace-nowrap ${selected ? 'bg-sky-100 font-semibold dark:bg-sky-950' : ''} hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-700 dark:hover:bg-slate-800 dark:focus-visible:outline-sky-300`}
+              // py-1: rows 24 px tall, the least a pointer target may be (WCAG 2.2, 2.5.8).
+              className={`flex cursor-default items-baseline gap-1 rounded px-1 py-1 whitespace-nowrap ${selected ? 'bg-sky-100 font-semibold dark:bg-sky-950' : ''} hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-700 dark:hover:bg-slate-800 dark:focus-visible:outline-sky-300`}
             >
               <span
                 aria-hidden="true"
