@@ -7,6 +7,7 @@ import { SessionToolbar } from '../components/controls/SessionToolbar';
 import { AppHeader } from '../components/header/AppHeader';
 import { useResolvedTheme } from '../components/hooks/useResolvedTheme';
 import { Workspace } from '../components/layout/Workspace';
+import { SimulationFailure } from '../components/errors/SimulationFailure';
 import { LiveRegion } from '../components/LiveRegion';
 import { SkipLink } from '../components/SkipLink';
 import { applyThemeClass } from './themeClass';
@@ -29,6 +30,7 @@ export function App() {
       <SessionToolbar />
       <Workspace />
       <LiveRegion />
+      <SimulationFailure />
     </div>
   );
 }

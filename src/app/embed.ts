@@ -10,9 +10,7 @@
  * origin, so no other origin can read them.
  */
 import i18n from 'i18next';
-import { LESSONS } from '../scenarios';
-import { lessonTerminal } from '../store/lessons/appStage';
-import { useLessonStore } from '../store/lessons/lessonStore';
+import type * as EmbedLessons from './embedLessons';
 import { eventMessage, readCommand, type EmbedEvent } from '../store/embed/messages';
 import { originOf, type EmbedSettings } from '../store/embed/params';
 import { useSessionStore } from '../store/sessionStore';
@@ -38,31 +36,14 @@ export function applyEmbedSettings(settings: EmbedSettings): void {
   if (settings.lang && settings.lang !== i18n.language) {
     void i18n.changeLanguage(settings.lang).catch(() => undefined);
   }
-  if (settings.lesson !== undefined) {
-    if (LESSONS.some((l) => l.id === settings.lesson))
-      useLessonStore.getState().start(settings.lesson, settings.step);
-    else console.warn(`docker-anatomy: no lesson has the id given in ?lesson=; showing the list`);
-  }
-  // A lesson's world is installed by the player; the view asked for wins over the lesson's.
-  if (settings.view) ui.setView(settings.view);
+  if (settings.lesson !== undefined) void lessonSide().then((side) => side.startFromUrl(settings));
 }
 
-/** The lesson the learner is in, as the API names it. */
-function lessonEvents(send: (event: EmbedEvent) => void): () => void {
-  return useLessonStore.subscribe((state, previous) => {
-    const view = state.view;
-    if (!view) return;
-    const before = previous.view;
-    const lesson = view.context.lesson.id;
-    const step = view.context.step + 1;
-    if (before?.context.lesson.id !== lesson || before.context.step !== view.context.step)
-      send({ type: 'stepChanged', lesson, step, steps: view.context.lesson.steps.length });
-    if (view.phase !== before?.phase && view.phase === 'passed')
-      send({ type: 'taskPassed', lesson, step });
-    if (view.phase !== before?.phase && view.phase === 'completed')
-      send({ type: 'lessonCompleted', lesson });
-  });
-}
+type LessonSide = typeof EmbedLessons;
+
+/** The lessons' part of the API, fetched on demand: one promise, so calls keep their order. */
+let lessonSideLoad: Promise<LessonSide> | null = null;
+const lessonSide = () => (lessonSideLoad ??= import('./embedLessons'));
 
 /** Commands typed at the host's terminal (by the learner, a demo, or a `run` command). */
 function commandEvents(send: (event: EmbedEvent) => void): () => void {
@@ -77,50 +58,6 @@ function commandEvents(send: (event: EmbedEvent) => void): () => void {
     }
     seen = trace.length;
   });
-}
-
-function carryOut(command: NonNullable<ReturnType<typeof readCommand>>): string | null {
-  const lessons = useLessonStore.getState();
-  const session = useSessionStore.getState();
-  switch (command.type) {
-    case 'startLesson':
-      if (!lessons.lessons.some((l) => l.id === command.lesson)) return 'no lesson has that id';
-      useUiStore.getState().setMode('lessons');
-      lessons.start(command.lesson, 0);
-      return null;
-    case 'goToStep':
-      if (!lessons.view) return 'no lesson is running';
-      if (command.step > lessons.view.context.lesson.steps.length) return 'no such step';
-      lessons.send({ type: 'GO_TO', step: command.step - 1 });
-      return null;
-    case 'next':
-    case 'previous':
-      if (lessons.view) lessons.send({ type: command.type === 'next' ? 'NEXT' : 'BACK' });
-      else if (command.type === 'next') session.stepForward();
-      else session.stepBack();
-      return null;
-    case 'play':
-      session.play();
-      return null;
-    case 'pause':
-      session.pause();
-      return null;
-    case 'setSpeed':
-      session.setSpeed(command.speed as Parameters<typeof session.setSpeed>[0]);
-      return null;
-    case 'run': {
-      const kind = lessons.view?.context.lesson.start.world ?? 'host';
-      lessonTerminal(kind).submit(command.command);
-      return null;
-    }
-    case 'loadLesson': {
-      const loaded = lessons.loadLesson(JSON.stringify(command.lesson ?? null));
-      if (!loaded.ok) return loaded.reason;
-      useUiStore.getState().setMode('lessons');
-      useLessonStore.getState().start(loaded.id, 0);
-      return null;
-    }
-  }
 }
 
 /** The embedding page's origin: Chromium and Safari say it, others leave the referrer. */
@@ -142,29 +79,32 @@ export function connectEmbedApi(allowed: readonly string[]): () => void {
   const send = (event: EmbedEvent) => {
     for (const origin of targets) parent.postMessage(eventMessage(event), origin);
   };
-  const onMessage = (message: MessageEvent) => {
-    if (message.source !== parent || !origins.includes(message.origin)) return;
-    const command = readCommand(message.data);
-    if (!command) return;
-    const refused = carryOut(command);
-    if (refused) send({ type: 'refused', reason: refused });
-  };
-  window.addEventListener('message', onMessage);
-  const stopLessons = lessonEvents(send);
-  const stopCommands = commandEvents(send);
-  send({ type: 'ready', version: 1 });
-  // A lesson opened by the URL is already on its step: say where.
-  const view = useLessonStore.getState().view;
-  if (view)
-    send({
-      type: 'stepChanged',
-      lesson: view.context.lesson.id,
-      step: view.context.step + 1,
-      steps: view.context.lesson.steps.length,
-    });
+  let stop = () => undefined as void;
+  let stopped = false;
+  // `ready` waits for the lesson side, so every command the page sends after it is understood.
+  void lessonSide().then((side) => {
+    if (stopped) return;
+    const onMessage = (message: MessageEvent) => {
+      if (message.source !== parent || !origins.includes(message.origin)) return;
+      const command = readCommand(message.data);
+      if (!command) return;
+      const refused = side.carryOut(command);
+      if (refused) send({ type: 'refused', reason: refused });
+    };
+    window.addEventListener('message', onMessage);
+    const stopLessons = side.lessonEvents(send);
+    const stopCommands = commandEvents(send);
+    send({ type: 'ready', version: 1 });
+    // A lesson opened by the URL is already on its step: say where.
+    side.currentStep(send);
+    stop = () => {
+      window.removeEventListener('message', onMessage);
+      stopLessons();
+      stopCommands();
+    };
+  });
   return () => {
-    window.removeEventListener('message', onMessage);
-    stopLessons();
-    stopCommands();
+    stopped = true;
+    stop();
   };
 }

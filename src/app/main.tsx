@@ -9,8 +9,9 @@ import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { resolveTheme } from '../store/themePreference';
 import { useUiStore } from '../store/uiStore';
-import { useLessonStore } from '../store/lessons/lessonStore';
-import { hasPermalink, openPermalink } from '../store/permalink';
+import { loadSavedProgress } from '../store/lessons/progress';
+import { tell } from '../store/noticeStore';
+import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession } from '../store/sandboxSession';
 import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
 import { parseEmbedParams } from '../store/embed/params';
@@ -29,11 +30,16 @@ applyThemeClass(
 // The host the learner left last time, replayed from its log (or a notice saying why not).
 // A permalink (#session=...) opens its session instead of the saved one; a damaged one is said.
 const linked = hasPermalink(window.location.hash);
-const linkProblem = linked ? openPermalink(window.location.hash) : null;
-if (linkProblem !== null)
-  useLessonStore.getState().tell({ kind: 'linkDamaged', reason: linkProblem });
+// Opening a link replays it through the whole shell: loaded only when there is one.
+const linkProblem = linked
+  ? (await import('../store/permalink')).openPermalink(window.location.hash)
+  : null;
+if (linkProblem !== null) tell({ kind: 'linkDamaged', reason: linkProblem });
 const dropped = keepSandboxSession({ restore: !linked });
-if (dropped !== null) useLessonStore.getState().tell({ kind: 'sessionReset', reason: dropped });
+if (dropped !== null) tell({ kind: 'sessionReset', reason: dropped });
+// Progress is read now, though the lessons load on demand, so a damaged one is said at once.
+const progress = loadSavedProgress();
+if (progress.problem !== null) tell({ kind: 'progressReset', reason: progress.problem });
 
 // What an embedding page asked for in the URL (anything it got wrong is ignored, with a word).
 const embed = parseEmbedParams(window.location.search);

@@ -5,16 +5,18 @@
  * and which machine is selected, and bumps `revision` whenever the cluster changed, so views
  * re-read it. Every action is an input to the cluster (a machine fault, or an Engine API
  * request the real CLI would send, see swarmRequests.ts, sent to a manager that is up), so its
- * log replays it. Actions answer the daemon's error message, or null.
+ * log replays it. Actions answer the daemon's error message, or null. Every entry into the
+ * cluster runs under the failure guard (simFailure.ts): a cluster that throws stops there.
  */
 import { create } from 'zustand';
-import { Cluster } from '../sim/cluster/cluster';
-import type { ClusterInput } from '../sim/cluster/inputs';
+import { Cluster, type ClusterOptions } from '../sim/cluster/cluster';
+import type { ClusterInput, LoggedClusterInput } from '../sim/cluster/inputs';
 import type { NodeId } from '../sim/cluster/types';
 import type { Input } from '../sim/inputs';
 import { SPEEDS, type Speed } from './playback';
 import { drain, scaleService, setUpSwarm, type SwarmPlan } from '../cli/cluster/swarmSetup';
-import { useSessionStore } from './sessionStore';
+import { FAILED_RESULT, useSessionStore } from './sessionStore';
+import { guardSim, SIM_FAILED_MESSAGE, type SimDoor } from './simFailure';
 import { useUiStore } from './uiStore';
 import { TICK_MS, virtualClock } from './virtualClock';
 
@@ -91,23 +93,57 @@ function newCluster(machines: number): Cluster {
   return new Cluster({ seed: CLUSTER_SEED, nodes: machines });
 }
 
+/**
+ * The cluster's way back from a failure: its log replayed (with the machine that was visited
+ * visited again), or fresh machines like it.
+ */
+const clusterDoor: SimDoor<ClusterOptions, LoggedClusterInput> = {
+  world: 'swarm',
+  keep: (options, log, before) => ({ world: 'swarm', options, log, before }),
+  restore: (options, log) => {
+    const cluster = Cluster.replay(options, log);
+    const visited = useClusterStore.getState().visiting;
+    useClusterStore.getState().install(cluster);
+    if (visited) useClusterStore.getState().visit(visited);
+  },
+  clean: (options) => useClusterStore.getState().install(new Cluster(options)),
+};
+
+/** Runs `act` on the current cluster under the failure guard (a lesson's fault, a shell line). */
+export function guardSwarm<T>(act: () => T, fallback: T): T {
+  return guardSim(clusterDoor, useClusterStore.getState().ensure(), act, fallback);
+}
+
+/** A set-up that did not finish: the cluster failed on the way. */
+const FAILED = Symbol('failed');
+
 export const useClusterStore = create<ClusterState>()((set, get) => {
   const clock = virtualClock(() => {
     const state = get();
     if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
   });
-  /** Runs `act` on the cluster and bumps the revision if its trace grew. */
-  const change = <T>(act: (cluster: Cluster) => T): T => {
+  /**
+   * Runs `act` on the cluster and bumps the revision if its trace grew; `fallback` is what a
+   * failed cluster answers instead (simFailure.ts).
+   */
+  const change = <T>(act: (cluster: Cluster) => T, fallback: T): T => {
     const cluster = get().ensure();
-    const before = cluster.trace.length;
-    const visited = get().visiting;
-    const machineBefore = visited ? cluster.node(visited).sim.trace.length : 0;
-    const result = act(cluster);
-    if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
-    // The host views draw the visited machine: tell them when it changed.
-    if (visited && cluster.node(visited).sim.trace.length !== machineBefore)
-      useSessionStore.setState((s) => ({ revision: s.revision + 1 }));
-    return result;
+    return guardSim(
+      clusterDoor,
+      cluster,
+      () => {
+        const before = cluster.trace.length;
+        const visited = get().visiting;
+        const machineBefore = visited ? cluster.node(visited).sim.trace.length : 0;
+        const result = act(cluster);
+        if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+        // The host views draw the visited machine: tell them when it changed.
+        if (visited && cluster.node(visited).sim.trace.length !== machineBefore)
+          useSessionStore.setState((s) => ({ revision: s.revision + 1 }));
+        return result;
+      },
+      fallback,
+    );
   };
   /** A new cluster replaces the old: a visit to one of its machines ends. */
   const endVisit = () => {
@@ -130,7 +166,14 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
     setUp: (plan = SMALL_PLAN) => {
       endVisit();
       const cluster = newCluster(plan.managers + plan.workers);
-      const error = setUpSwarm(cluster, plan);
+      const error = guardSim(
+        clusterDoor,
+        cluster,
+        (): string | null | typeof FAILED => setUpSwarm(cluster, plan),
+        FAILED,
+      );
+      // A half set-up cluster is not shown: restoring it from its log is the learner's choice.
+      if (error === FAILED) return SIM_FAILED_MESSAGE;
       set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null }));
       return error;
     },
@@ -146,16 +189,18 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
       endVisit();
       set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null }));
     },
-    advance: (ms) => change((cluster) => cluster.advance(ms)),
-    fault: (node, fault) => change((cluster) => cluster.apply({ kind: fault, node })),
+    advance: (ms) => change((cluster) => cluster.advance(ms), undefined),
+    fault: (node, fault) =>
+      change((cluster) => void cluster.apply({ kind: fault, node }), undefined),
     killLeader: () => {
       const leader = get().ensure().world.raft.leader;
       if (leader !== null) get().fault(leader, 'powerOff');
       return leader;
     },
     setAvailability: (node, availability) =>
-      change((cluster) => drain(cluster, node, availability)),
-    scale: (serviceId, replicas) => change((cluster) => scaleService(cluster, serviceId, replicas)),
+      change((cluster) => drain(cluster, node, availability), SIM_FAILED_MESSAGE),
+    scale: (serviceId, replicas) =>
+      change((cluster) => scaleService(cluster, serviceId, replicas), SIM_FAILED_MESSAGE),
     selectNode: (selectedNode) => set({ selectedNode }),
     visit: (node) => {
       const cluster = get().ensure();
@@ -163,8 +208,9 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
       useSessionStore.getState().visit(machine.sim, {
         kind: 'cluster',
         machine: machine.hostname,
-        apply: (input) => change((c) => c.apply(machineInput(node, input))),
+        apply: (input) => change((c) => c.apply(machineInput(node, input)), FAILED_RESULT),
         advance: (ms) => get().advance(ms),
+        guard: guardSwarm,
         onLeave: () => {
           set({ visiting: null });
           if (useUiStore.getState().view !== 'cluster') clock.stop();

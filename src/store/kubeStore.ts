@@ -5,12 +5,15 @@
  * and which node is selected, and bumps `revision` whenever the cluster changed, so views
  * re-read it. Every action is an input to the cluster (a kubectl write or a machine fault), so
  * its log replays it. Actions answer the API server's error as kubectl prints it, or null.
+ * Every entry into the cluster runs under the failure guard (simFailure.ts): a cluster that
+ * throws stops there.
  */
 import { create } from 'zustand';
-import type { KubeRequest, KubeResult } from '../sim/kube/inputs';
-import { KubeCluster } from '../sim/kube/kubeCluster';
+import type { KubeRequest, KubeResult, LoggedKubeInput } from '../sim/kube/inputs';
+import { KubeCluster, type KubeClusterOptions } from '../sim/kube/kubeCluster';
 import { NAMESPACE } from '../sim/kube/defaults';
 import { SPEEDS, type Speed } from './playback';
+import { guardSim, SIM_FAILED_MESSAGE, type SimDoor } from './simFailure';
 import { TICK_MS, virtualClock } from './virtualClock';
 
 export const KUBE_SEED = 'docker-anatomy/kubernetes';
@@ -57,18 +60,49 @@ function newCluster(): KubeCluster {
   return new KubeCluster({ seed: KUBE_SEED, workers: KUBE_WORKERS });
 }
 
+/** What kubectl gets from a cluster that has failed (simFailure.ts). */
+export const FAILED_KUBE_RESULT: KubeResult = {
+  ok: false,
+  code: 0,
+  reason: '',
+  message: SIM_FAILED_MESSAGE,
+};
+
+/** The cluster's way back from a failure: its log replayed, or a fresh cluster like it. */
+const kubeDoor: SimDoor<KubeClusterOptions, LoggedKubeInput> = {
+  world: 'kubernetes',
+  keep: (options, log, before) => ({ world: 'kubernetes', options, log, before }),
+  restore: (options, log) => useKubeStore.getState().install(KubeCluster.replay(options, log)),
+  clean: (options) => useKubeStore.getState().install(new KubeCluster(options)),
+};
+
+/** Runs `act` on the current cluster under the failure guard (kubectl, a lesson's fault). */
+export function guardKube<T>(act: () => T, fallback: T): T {
+  return guardSim(kubeDoor, useKubeStore.getState().ensure(), act, fallback);
+}
+
 export const useKubeStore = create<KubeState>()((set, get) => {
   const clock = virtualClock(() => {
     const state = get();
     if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
   });
-  /** Runs `act` on the cluster and bumps the revision if its trace or clock moved. */
-  const change = <T>(act: (cluster: KubeCluster) => T): T => {
+  /**
+   * Runs `act` on the cluster and bumps the revision if its trace grew; a failed cluster
+   * answers SIM_FAILED_MESSAGE instead (simFailure.ts).
+   */
+  const change = (act: (cluster: KubeCluster) => string | null): string | null => {
     const cluster = get().ensure();
-    const before = cluster.trace.length;
-    const result = act(cluster);
-    if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
-    return result;
+    return guardSim(
+      kubeDoor,
+      cluster,
+      () => {
+        const before = cluster.trace.length;
+        const result = act(cluster);
+        if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+        return result;
+      },
+      SIM_FAILED_MESSAGE,
+    );
   };
   const write = (request: KubeRequest) =>
     change((cluster) => kubeError(cluster.apply({ kind: 'api', request })));
@@ -89,9 +123,17 @@ export const useKubeStore = create<KubeState>()((set, get) => {
       set((s) => ({ cluster: newCluster(), revision: s.revision + 1, selectedNode: null })),
     install: (cluster) => set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null })),
     advance: (ms) => {
-      get().ensure().advance(ms);
-      // Time alone changes ages and clocks on screen even when nothing was traced.
-      set((s) => ({ revision: s.revision + 1 }));
+      const cluster = get().ensure();
+      guardSim(
+        kubeDoor,
+        cluster,
+        () => {
+          cluster.advance(ms);
+          // Time alone changes ages and clocks on screen even when nothing was traced.
+          set((s) => ({ revision: s.revision + 1 }));
+        },
+        undefined,
+      );
     },
     createDeployment: (name, image, replicas) =>
       write({ verb: 'createDeployment', namespace: NAMESPACE, name, image, replicas }),

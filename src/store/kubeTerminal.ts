@@ -3,12 +3,13 @@
  * talking to the kube store's cluster (whichever one is current: a reset swaps it). While a
  * command waits (`kubectl delete pod` until the pod is gone, `drain` until its pods are
  * evicted) and the cluster's clock is paused, virtual time is ticked here so it can finish.
+ * The shell and its writes run under the cluster's failure guard (simFailure.ts).
  */
 import { KubeShell } from '../cli/kubectl';
 import type { TerminalController } from '../cli/shell/types';
 import type { KubePort } from '../sim/kube/port';
 import { jobTicker, JOB_TICK_MS } from './jobTicker';
-import { useKubeStore } from './kubeStore';
+import { FAILED_KUBE_RESULT, guardKube, useKubeStore } from './kubeStore';
 
 const cluster = () => useKubeStore.getState().ensure();
 
@@ -25,39 +26,49 @@ const port: KubePort = {
   },
   apiReachable: () => cluster().apiReachable(),
   connectionRefused: () => cluster().connectionRefused(),
-  apply: (input) => {
-    const result = cluster().apply(input);
-    useKubeStore.setState((s) => ({ revision: s.revision + 1 }));
-    return result;
-  },
+  apply: (input) =>
+    guardKube(() => {
+      const result = cluster().apply(input);
+      useKubeStore.setState((s) => ({ revision: s.revision + 1 }));
+      return result;
+    }, FAILED_KUBE_RESULT),
 };
+
+/** Runs the shell under the guard: a bug it meets in the cluster does not escape the key press. */
+const guarded = (act: () => void) => guardKube(act, undefined);
 
 function createController(): TerminalController {
   const shell = new KubeShell(port);
   let views = 0;
-  const tickWhileBusy = jobTicker(shell, () => {
+  const pollable = {
+    get busy() {
+      return shell.busy;
+    },
+    poll: () => guarded(() => shell.poll()),
+  };
+  const tickWhileBusy = jobTicker(pollable, () => {
     const state = useKubeStore.getState();
     // A playing clock already moves time; a paused one must not leave the job stuck.
     if (!state.playing) state.advance(JOB_TICK_MS);
   });
   useKubeStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && shell.busy) {
-      shell.poll();
+      pollable.poll();
       tickWhileBusy();
     }
   });
   return {
     prompt: () => shell.prompt(),
     execute(line) {
-      shell.execute(line);
+      guarded(() => shell.execute(line));
       tickWhileBusy();
     },
     submit(line) {
-      shell.submit(line);
+      guarded(() => shell.submit(line));
       tickWhileBusy();
     },
     interrupt() {
-      shell.interrupt();
+      guarded(() => shell.interrupt());
       tickWhileBusy();
     },
     busy: () => shell.busy,

@@ -1,9 +1,6 @@
 /**
- * Permalinks: the session (its options, which hold the seed, the era and the settings, its
- * input log, where playback stood when paused in the past, and the terminal's width) packed
- * into the URL's fragment, `#session=...`, with lz-string. Opening the link replays the log to the same world, the same
- * trace and the same terminal output (terminalTranscript.ts). The fragment never reaches a
- * server.
+ * Opening a permalink (permalinkFragment.ts makes them): the packed session read, checked and
+ * replayed to the same world, the same trace and the same terminal output.
  *
  * Contract: a link is not trusted. It is refused with a reason, never half-loaded and never
  * by throwing, when it is too long (PERMALINK_MAX_CHARS, checked before anything is unpacked),
@@ -12,38 +9,31 @@
  * inputs or PERMALINK_MAX_VIRTUAL_MS of simulated time (so opening it stays quick), names a
  * playback position past its trace, or does not replay.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { decompressFromEncodedURIComponent } from 'lz-string';
 import { z } from 'zod';
 import type { TerminalEvent } from '../cli/shell/types';
 import type { LoggedInput } from '../sim/inputs';
 import type { Simulation } from '../sim/simulation';
-import { isAtEnd } from './playback';
+import {
+  hasPermalink,
+  packedIn,
+  PERMALINK_MAX_CHARS,
+  PERMALINK_MAX_ENTRIES,
+  PERMALINK_MAX_VIRTUAL_MS,
+} from './permalinkFragment';
+import { replayScreen } from './replayScreen';
 import {
   checkSession,
   replaySession,
   saveSandboxSession,
   SESSION_MAX_BYTES,
-  sessionJson,
 } from './sandboxSession';
-import { useSessionStore, type SessionState } from './sessionStore';
-import { keepTranscript, replayScreen, terminalColumns } from './terminalTranscript';
+import { useSessionStore } from './sessionStore';
+import { keepTranscript } from './terminalTranscript';
 import { useUiStore } from './uiStore';
 import { unpackedLength, URI_ALPHABET } from './unpackedLength';
 
-/** The fragment's parameter: `#session=<packed JSON>`. */
-export const PERMALINK_PARAM = 'session';
-/**
- * Longest packed session a link may carry. A typed session of 60 mixed lines packs to about
- * 12 K; each `docker run` costs about 330 characters (the IDs it logs do not pack).
- */
-export const PERMALINK_MAX_CHARS = 32 * 1024;
-/** Replaying this many inputs (and the shell's replay of them) takes well under a second. */
-export const PERMALINK_MAX_ENTRIES = 10_000;
-/**
- * Two days of simulated time: a restart loop left running (backing off to a minute) replays
- * a few thousand times at most, however the log was made.
- */
-export const PERMALINK_MAX_VIRTUAL_MS = 2 * 24 * 60 * 60 * 1000;
+export * from './permalinkFragment';
 
 const PACKED = new RegExp(`^[${URI_ALPHABET.replace(/[-$+]/g, '\\$&')} ]*$`);
 
@@ -63,50 +53,6 @@ export type Opened =
       transcript: readonly TerminalEvent[];
     }
   | { ok: false; reason: string };
-
-/** The packed session in `hash` (`#session=...`, other parameters beside it), or null. */
-function packedIn(hash: string): string | null {
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  const prefix = `${PERMALINK_PARAM}=`;
-  for (const part of fragment.split('&'))
-    if (part.startsWith(prefix)) return part.slice(prefix.length);
-  return null;
-}
-
-export function hasPermalink(hash: string): boolean {
-  return packedIn(hash) !== null;
-}
-
-/** The fragment (with its `#`) that opens `sim` again, paused at `cursor` if one is given. */
-export function permalinkFragment(
-  sim: Simulation,
-  { cursor = null, columns = null }: { cursor?: number | null; columns?: number | null } = {},
-): string {
-  const json = {
-    ...sessionJson(sim),
-    ...(cursor === null ? {} : { cursor }),
-    ...(columns === null ? {} : { columns }),
-  };
-  return `#${PERMALINK_PARAM}=${compressToEncodedURIComponent(JSON.stringify(json))}`;
-}
-
-/**
- * The fragment for the session shown now: the host's own session (not a visited machine), at
- * the playback position only when the learner has paused in the past; or, when it would not
- * fit in a link, its packed length.
- */
-export function currentPermalinkFragment(
-  state: Pick<SessionState, 'sim' | 'cursor' | 'playing' | 'visiting'> = useSessionStore.getState(),
-): { ok: true; fragment: string } | { ok: false; length: number } {
-  const { sim, cursor } = state.visiting ? state.visiting.home : state;
-  const paused = state.visiting !== null || !state.playing;
-  const fragment = permalinkFragment(sim, {
-    cursor: paused && !isAtEnd(sim.trace, cursor) ? cursor : null,
-    columns: terminalColumns(),
-  });
-  const length = fragment.length - PERMALINK_PARAM.length - 2;
-  return length > PERMALINK_MAX_CHARS ? { ok: false, length } : { ok: true, fragment };
-}
 
 const damaged = (detail: string) => ({ ok: false as const, reason: `it is damaged: ${detail}` });
 const tooLong = (detail: string) => ({ ok: false as const, reason: `it is too long: ${detail}` });

@@ -15,6 +15,7 @@ import type { HostOptions } from '../sim/host';
 import type { LoggedInput } from '../sim/inputs';
 import { Simulation } from '../sim/simulation';
 import { useSessionStore } from './sessionStore';
+import { worldFailed } from './simFailure';
 import { browserStorage, readStored, writeStored } from './storage';
 import { useUiStore } from './uiStore';
 
@@ -115,8 +116,14 @@ export function restoreSession(text: string): Restored {
   return checked.ok ? replaySession(checked.options, checked.log) : checked;
 }
 
+/** A session's options and log: a Simulation, or the logs of a failed one (simFailure.ts). */
+export interface SessionLog {
+  readonly options: HostOptions;
+  readonly log: readonly LoggedInput[];
+}
+
 /** The session as saved: what `checkSession` reads back. */
-export function sessionJson(sim: Simulation) {
+export function sessionJson(sim: SessionLog) {
   return {
     app: 'docker-anatomy',
     version: SESSION_VERSION,
@@ -168,7 +175,8 @@ export function keepSandboxSession({ restore = true }: { restore?: boolean } = {
   const save = () => {
     timer = null;
     const { sim, visiting } = useSessionStore.getState();
-    if (!visiting) saveSandboxSession(sim);
+    // A failed host's log holds the input it failed on: the last good save is kept instead.
+    if (!visiting && !worldFailed('host')) saveSandboxSession(sim);
   };
   useSessionStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && timer === null)

@@ -4,15 +4,18 @@
  * command, a crash, a setting) goes through `run`; acting while the cursor is in the past
  * forks the future: the log is cut back to the cursor, replayed, and the new input applied.
  * While playback is running the cursor merely trails the trace, and new inputs are appended.
+ * Every entry into the simulation (an input, a fork, time passing) runs under the failure
+ * guard (simFailure.ts): a simulation that throws leaves this store as it was.
  */
 import { create } from 'zustand';
 import type { ApiRequest, ApiResponse } from '../sim/api/types';
 import type { Era } from '../sim/eras';
 import type { HostOptions } from '../sim/host';
-import type { Input, InputResult } from '../sim/inputs';
+import type { Input, InputResult, LoggedInput } from '../sim/inputs';
 import { Simulation } from '../sim/simulation';
 import type { World } from '../sim/types';
 import { inputsUpTo, isAtEnd, nextStep, previousStep, type Speed } from './playback';
+import { guardSim, SIM_FAILED_MESSAGE, type SimDoor } from './simFailure';
 
 /**
  * The views show another simulation than the session's own: one machine of a Swarm cluster
@@ -29,6 +32,11 @@ export interface Visit {
   readonly advance: (ms: number) => void;
   /** Told when the visit ends (the cluster stops keeping the machine shown). */
   readonly onLeave: () => void;
+  /**
+   * Runs the terminal's shell (acting on the machine) under the failure guard of the world
+   * the machine belongs to (simFailure.ts); without one it runs as it is.
+   */
+  readonly guard?: <T>(act: () => T, fallback: T) => T;
   readonly home: { readonly sim: Simulation; readonly cursor: number };
 }
 
@@ -71,6 +79,21 @@ export interface SessionState {
 
 export const DEFAULT_SEED = 'docker-anatomy';
 
+/** What an input gets from a host that has failed (simFailure.ts): refused, and said why. */
+export const FAILED_RESULT: InputResult = {
+  ok: false,
+  message: SIM_FAILED_MESSAGE,
+  response: { status: 500, headers: {}, body: { message: SIM_FAILED_MESSAGE } },
+};
+
+/** The host's way back from a failure: its log replayed, or a fresh host like it. */
+const hostDoor: SimDoor<HostOptions, LoggedInput> = {
+  world: 'host',
+  keep: (options, log, before) => ({ world: 'host', options, log, before }),
+  restore: (options, log) => useSessionStore.getState().load(Simulation.replay(options, log)),
+  clean: (options) => useSessionStore.getState().reset(options),
+};
+
 export function newSimulation(era: Era = 'modern', extra: HostOptions = {}): Simulation {
   return new Simulation({ seed: DEFAULT_SEED, era, ...extra });
 }
@@ -95,11 +118,23 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     // While playing, the cursor is only catching up with the trace: nothing to fork. Paused in
     // the past (stepped back, scrubbed), an action starts a new future from that point.
     if (!get().playing && !isAtEnd(sim.trace, cursor)) {
-      sim = Simulation.replay(sim.options, sim.log.slice(0, inputsUpTo(sim.trace, cursor)));
+      const past = sim;
+      const upTo = inputsUpTo(past.trace, cursor);
+      const forked = guardSim(
+        hostDoor,
+        past,
+        () => Simulation.replay(past.options, past.log.slice(0, upTo)),
+        null,
+      );
+      if (!forked) return FAILED_RESULT;
+      sim = forked;
       cursor = Math.min(cursor, sim.trace.length - 1);
     }
-    const result = sim.apply(input);
-    set((s) => ({ sim, cursor, revision: s.revision + 1, playing: true }));
+    // A failure leaves the store as it was: a failed fork is never shown.
+    const target = sim;
+    const result = guardSim(hostDoor, target, () => target.apply(input), null);
+    if (!result) return FAILED_RESULT;
+    set((s) => ({ sim: target, cursor, revision: s.revision + 1, playing: true }));
     return result;
   },
   idle: (ms) => {
@@ -117,8 +152,16 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     }
     const { sim } = get();
     const before = sim.trace.length;
-    sim.idle(ms);
-    if (sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+    const passed = guardSim(
+      hostDoor,
+      sim,
+      () => {
+        sim.idle(ms);
+        return true;
+      },
+      false,
+    );
+    if (passed && sim.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
   },
   play: () => {
     const { sim, cursor } = get();
@@ -211,3 +254,13 @@ export const sessionTransport = {
     );
   },
 };
+
+/**
+ * Runs `act` (the terminal's shell, acting on whatever the views show) under the failure guard
+ * of that world: the session's host, or a visited machine's cluster (simFailure.ts).
+ */
+export function guardSession<T>(act: () => T, fallback: T): T {
+  const { sim, visiting } = useSessionStore.getState();
+  if (!visiting) return guardSim(hostDoor, sim, act, fallback);
+  return visiting.guard ? visiting.guard(act, fallback) : act();
+}

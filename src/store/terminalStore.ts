@@ -5,12 +5,14 @@
  * polled, so its output arrives as the simulation produces it. History is kept in
  * localStorage (versioned; anything unreadable there is dropped, never trusted). A session
  * opened from a link shows what its terminal printed (terminalTranscript.ts) until a line runs.
+ * The shell runs under the failure guard of the world it acts on (simFailure.ts), so a bug it
+ * meets in the simulation does not escape the key press.
  */
 import { Shell, PROMPT } from '../cli/shell/shell';
 import type { HostPort, TerminalController, TerminalEvent } from '../cli/shell/types';
 import { remoteTerminal } from './bridgeTerminal';
 import { jobTicker, JOB_TICK_MS } from './jobTicker';
-import { sessionTransport, useSessionStore } from './sessionStore';
+import { guardSession, sessionTransport, useSessionStore } from './sessionStore';
 import { browserStorage, readStored, writeStored } from './storage';
 import { forgetTranscript, rememberColumns, transcriptFor } from './terminalTranscript';
 
@@ -53,9 +55,17 @@ const sessionHost: HostPort = {
   outputSince: (containerId, afterSeq) => sim().outputSince(containerId, afterSeq),
 };
 
+const guarded = (act: () => void) => guardSession(act, undefined);
+
 function createController(): TerminalController {
   const shell = new Shell(sessionHost, { history: loadHistory() });
-  const tickWhileBusy = jobTicker(shell, () => {
+  const pollable = {
+    get busy() {
+      return shell.busy;
+    },
+    poll: () => guarded(() => shell.poll()),
+  };
+  const tickWhileBusy = jobTicker(pollable, () => {
     const state = useSessionStore.getState();
     state.tick(JOB_TICK_MS * state.speed);
   });
@@ -79,7 +89,7 @@ function createController(): TerminalController {
   // Anything that changes the simulation (a chaos button, a restart timer) may end a job.
   useSessionStore.subscribe((state, previous) => {
     if (state.revision !== previous.revision && shell.busy) {
-      shell.poll();
+      pollable.poll();
       tickWhileBusy();
     }
   });
@@ -93,7 +103,7 @@ function createController(): TerminalController {
     execute(line) {
       forgetTranscript();
       if (onBridge()) return remote.execute(line);
-      shell.execute(line);
+      guarded(() => shell.execute(line));
       saveHistory(shell.history());
       tickWhileBusy();
     },
@@ -103,14 +113,14 @@ function createController(): TerminalController {
         for (const listener of listeners) listener({ type: 'submitted', line });
         return remote.execute(line);
       }
-      shell.submit(line);
+      guarded(() => shell.submit(line));
       saveHistory(shell.history());
       tickWhileBusy();
     },
     interrupt() {
       forgetTranscript();
       if (onBridge()) return remote.interrupt();
-      shell.interrupt();
+      guarded(() => shell.interrupt());
       tickWhileBusy();
     },
     busy: () => (onBridge() ? remote.busy() : shell.busy),

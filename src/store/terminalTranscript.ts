@@ -1,8 +1,7 @@
 /**
- * What the host terminal showed before this page opened, for a session that came in a link:
- * its log replayed through a fresh shell (the loop of src/cli/shell/replayLog.ts, as
- * replayTerminal runs it), with each line shown after the prompt as the terminal echoed it and
- * `^C` where it was pressed. The terminal (terminalStore.ts) draws it before its first prompt.
+ * What the host terminal showed before this page opened, for a session that came in a link
+ * (replayed by replayScreen.ts). The terminal (terminalStore.ts) draws it before its first
+ * prompt.
  * Also keeps the terminal's width, which a link records: output cut to the screen's width
  * (`ps -ef`) is cut the same way when it is replayed.
  *
@@ -12,60 +11,8 @@
  * Keys pressed only in the editor (Ctrl-L, Ctrl-C at an empty prompt) are not in the log and
  * are not shown.
  */
-import { replayLog } from '../cli/shell/replayLog';
-import { PROMPT, Shell } from '../cli/shell/shell';
 import type { TerminalEvent } from '../cli/shell/types';
-import type { HostOptions } from '../sim/host';
-import type { LoggedInput } from '../sim/inputs';
-import { Simulation } from '../sim/simulation';
-
-export interface ReplayedScreen {
-  readonly sim: Simulation;
-  /** What the terminal printed, in order: output and clears (prompts included). */
-  readonly events: readonly TerminalEvent[];
-  /** The first log entry the shell did not reproduce, or null. */
-  readonly divergedAt: number | null;
-}
-
-const print = (text: string): TerminalEvent => ({
-  type: 'output',
-  chunk: { stream: 'stdout', text },
-});
-
-/** Replays `log` through a shell `columns` wide, keeping what its screen showed. Throws as a replay can. */
-export function replayScreen(
-  options: HostOptions,
-  log: readonly LoggedInput[],
-  columns?: number,
-): ReplayedScreen {
-  const sim = new Simulation(options);
-  const shell = new Shell(sim, columns === undefined ? {} : { columns });
-  const events: TerminalEvent[] = [];
-  // As the terminal does, a prompt starts a row of its own after output that did not end one.
-  let atLineStart = true;
-  const show = (event: TerminalEvent) => {
-    events.push(event);
-    if (event.type === 'clear') atLineStart = true;
-    else if (event.type === 'output' && event.chunk.text)
-      atLineStart = event.chunk.text.endsWith('\n');
-  };
-  shell.subscribe((event) => {
-    if (event.type === 'output' || event.type === 'clear') show(event);
-  });
-  // The step of replay.ts's replayTerminal, plus what the terminal itself drew.
-  const { divergedAt } = replayLog(shell, sim, log, (entry) => {
-    const typed = entry.input.kind === 'typed' || entry.input.kind === 'interrupt';
-    if (typed && entry.at > sim.now) sim.host.elapse(entry.at - sim.now);
-    if (entry.input.kind === 'typed') {
-      show(print(`${atLineStart ? '' : '\n'}${PROMPT}${entry.input.line}\n`));
-      shell.execute(entry.input.line);
-    } else if (entry.input.kind === 'interrupt') {
-      show(print('^C'));
-      shell.interrupt();
-    } else sim.apply(entry.input, entry.at);
-  });
-  return { sim, events, divergedAt };
-}
+import type { Simulation } from '../sim/simulation';
 
 let kept: { sim: Simulation; events: readonly TerminalEvent[] } | null = null;
 let width: number | null = null;

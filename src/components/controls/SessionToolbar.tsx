@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/uiStore';
 import { CopyLinkButton } from '../share/CopyLinkButton';
 import { EmbedButton } from '../embed/EmbedButton';
+import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { PresenterToggle } from '../presenter/PresenterToggle';
 import { ChaosControls } from './ChaosControls';
 import { PlaybackBar } from './PlaybackBar';
@@ -26,7 +27,13 @@ export function SessionToolbar() {
   const minimal = useUiStore((s) => s.chrome === 'minimal');
   usePlaybackClock();
   useShortcuts(openHelp);
-  if (cluster) return <ShortcutsDialog open={help} onClose={() => setHelp(false)} />;
+  // A dialog that fails to render says so in its place; the toolbar stays.
+  const shortcuts = (
+    <PanelErrorBoundary name={t('shortcuts.title')} onReset={() => setHelp(false)}>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </PanelErrorBoundary>
+  );
+  if (cluster) return shortcuts;
   return (
     <section
       aria-label={t('playback.region')}
@@ -37,7 +44,7 @@ export function SessionToolbar() {
       <EmbedButton />
       <PresenterToggle />
       {!minimal && <ChaosControls />}
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {shortcuts}
     </section>
   );
 }

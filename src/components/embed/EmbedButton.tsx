@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { EmbedDialog } from './EmbedDialog';
 
 export function EmbedButton() {
@@ -24,7 +25,10 @@ export function EmbedButton() {
         </span>
         <span className="sr-only lg:not-sr-only">{t('embed.button')}</span>
       </button>
-      <EmbedDialog open={open} onClose={() => setOpen(false)} />
+      {/* A dialog that fails to render says so in its place; the toolbar stays. */}
+      <PanelErrorBoundary name={t('embed.title')} onReset={() => setOpen(false)}>
+        <EmbedDialog open={open} onClose={() => setOpen(false)} />
+      </PanelErrorBoundary>
     </>
   );
 }

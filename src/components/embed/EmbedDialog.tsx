@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../hooks/useModalDialog';
 import type { EmbedSettings } from '../../store/embed/params';
-import { useLessonStore } from '../../store/lessons/lessonStore';
+import { useLessonPlace } from '../../store/lessons/lessonPlace';
 import { PANEL_IDS, useUiStore, type PanelId } from '../../store/uiStore';
 import { embedSnippet, embedUrl } from './embedSnippet';
 
@@ -22,10 +22,10 @@ function useCurrentSettings(minimal: boolean, panels: readonly PanelId[]): Embed
   const theme = useUiStore((s) => s.theme);
   const orchestrator = useUiStore((s) => s.orchestrator);
   const mode = useUiStore((s) => s.mode);
-  const lesson = useLessonStore((s) => s.view);
+  const lesson = useLessonPlace((s) => s.place);
   return useMemo(
     () => ({
-      ...(lesson ? { lesson: lesson.context.lesson.id, step: lesson.context.step } : { mode }),
+      ...(lesson ? { lesson: lesson.lesson, step: lesson.step } : { mode }),
       view,
       ...(view === 'cluster' ? { orchestrator } : {}),
       panels,

@@ -4,14 +4,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import { embedSearch } from '../../store/embed/params';
-import { useLessonStore } from '../../store/lessons/lessonStore';
+import { useLessonPlace } from '../../store/lessons/lessonPlace';
 
 export function FullAppLink() {
   const { t } = useTranslation();
-  const view = useLessonStore((s) => s.view);
-  const search = view
-    ? embedSearch({ lesson: view.context.lesson.id, step: view.context.step })
-    : '';
+  const place = useLessonPlace((s) => s.place);
+  const search = place ? embedSearch({ lesson: place.lesson, step: place.step }) : '';
   const href = `${window.location.origin}${window.location.pathname}${search}`;
   return (
     <a

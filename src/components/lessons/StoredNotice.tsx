@@ -4,16 +4,16 @@
  * link that could not be opened.
  */
 import { useTranslation } from 'react-i18next';
-import { useLessonStore, type StoreNotice } from '../../store/lessons/lessonStore';
+import { useNoticeStore, type StoreNotice } from '../../store/noticeStore';
 
 export function StoredNotices() {
-  const notices = useLessonStore((s) => s.notices);
+  const notices = useNoticeStore((s) => s.notices);
   return notices.map((notice) => <StoredNotice key={notice.kind} notice={notice} />);
 }
 
 function StoredNotice({ notice }: { notice: StoreNotice }) {
   const { t } = useTranslation();
-  const dismiss = useLessonStore((s) => s.dismissNotice);
+  const dismiss = useNoticeStore((s) => s.dismiss);
   const text =
     notice.kind === 'imported'
       ? t('lessons.notice.imported')

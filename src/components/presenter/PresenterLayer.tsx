@@ -6,14 +6,19 @@
  * panels that were open when it began (the larger type and the banner take height, and a
  * panel left without its minimum height is collapsed by the layout).
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncementStore } from '../../store/announcementStore';
 import { PANEL_IDS, useUiStore, type UiState } from '../../store/uiStore';
-import { LastCommandBanner } from './LastCommandBanner';
 import { PresenterHelp } from './PresenterHelp';
 import { followFullscreen } from './presenterScreen';
 import { usePresenterKeys } from './usePresenterKeys';
+
+// Loaded when presenting begins: it reads kubectl's trace too, and the Kubernetes store is not
+// part of the first screen.
+const LastCommandBanner = lazy(() =>
+  import('./LastCommandBanner').then((m) => ({ default: m.LastCommandBanner })),
+);
 
 export function PresenterLayer() {
   const { t } = useTranslation();
@@ -53,7 +58,9 @@ export function PresenterLayer() {
   if (!presenting) return null;
   return (
     <>
-      <LastCommandBanner />
+      <Suspense fallback={null}>
+        <LastCommandBanner />
+      </Suspense>
       {blanked && <div role="none" className="presenter-blank" data-presenter-blank />}
       <PresenterHelp open={help} onClose={closeHelp} />
     </>

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/uiStore';
+import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { useIsPresenterOwner } from './presenterOwner';
 import { PresenterLayer } from './PresenterLayer';
 import { togglePresenting } from './presenterScreen';
@@ -32,7 +33,12 @@ export function PresenterToggle() {
           {t('presenter.present')}
         </span>
       </button>
-      {owner && <PresenterLayer />}
+      {/* Its banner and key help fail alone, with a message in their place. */}
+      {owner && (
+        <PanelErrorBoundary name={t('presenter.toggle')}>
+          <PresenterLayer />
+        </PanelErrorBoundary>
+      )}
     </>
   );
 }

@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncementStore } from '../../store/announcementStore';
-import { useLessonStore } from '../../store/lessons/lessonStore';
+import { useLessonPlace } from '../../store/lessons/lessonPlace';
 import { useSessionStore } from '../../store/sessionStore';
 import { useUiStore } from '../../store/uiStore';
 import { keyTarget } from './keyTarget';
@@ -17,9 +17,9 @@ import { leavePresenting } from './presenterScreen';
 
 /** One step of the running lesson or, with none, one message of the host's playback. */
 function step(direction: 'next' | 'back') {
-  const lessons = useLessonStore.getState();
-  if (lessons.view) {
-    lessons.send({ type: direction === 'next' ? 'NEXT' : 'BACK' });
+  const turn = useLessonPlace.getState().turn;
+  if (turn) {
+    turn(direction);
     return;
   }
   // The Cluster view runs on its own clock: the host's playback would move unseen.

@@ -10,9 +10,10 @@
 import type { LessonWorldKind, RunItem } from '../../scenarios';
 import { applyFault, SWARM_TERMINAL_NODE, type LessonWorlds } from '../../scenarios/stage';
 import type { TerminalController } from '../../cli/shell/types';
-import { useClusterStore } from '../clusterStore';
+import { guardSwarm, useClusterStore } from '../clusterStore';
 import { kubeTerminalController } from '../kubeTerminal';
-import { useKubeStore } from '../kubeStore';
+import { guardKube, useKubeStore } from '../kubeStore';
+import { SIM_FAILED_MESSAGE } from '../simFailure';
 import { useSessionStore } from '../sessionStore';
 import { terminalController } from '../terminalStore';
 import { useUiStore } from '../uiStore';
@@ -117,7 +118,14 @@ export function playItems(
     }
     if (typeof item === 'string') terminal.submit(item);
     else {
-      const refused = applyFault(currentWorlds(kind), item);
+      // A fault goes to the cluster directly: under its failure guard, as the stores' own do.
+      const fault = () => applyFault(currentWorlds(kind), item);
+      const refused =
+        kind === 'swarm'
+          ? guardSwarm(fault, SIM_FAILED_MESSAGE)
+          : kind === 'kubernetes'
+            ? guardKube(fault, SIM_FAILED_MESSAGE)
+            : fault();
       if (!refused) changed(kind);
     }
     // At a faster playback speed the demo reads faster too.

@@ -5,7 +5,7 @@
  *
  * Contract: the machine decides, this store acts and reports back. Views read `view` (the
  * machine's phase and context) and `progress`, and send the machine's events through `send`.
- * Saved progress that cannot be read is dropped with a notice (`notice`), never trusted.
+ * Saved progress that cannot be read is dropped with a notice (noticeStore), never trusted.
  */
 import { create } from 'zustand';
 import { createActor, type Actor } from 'xstate';
@@ -19,11 +19,14 @@ import { useClusterStore } from '../clusterStore';
 import { useKubeStore } from '../kubeStore';
 import { useSessionStore } from '../sessionStore';
 import { useUiStore } from '../uiStore';
-import { browserStorage, readStored, writeStored } from '../storage';
+import { tell } from '../noticeStore';
+import { browserStorage, writeStored } from '../storage';
 import { currentWorlds, install, lessonTerminal, playItems, settle } from './appStage';
+import { useLessonPlace } from './lessonPlace';
 import { fetchLessonText, lessonAddress } from './lessonUrl';
 import {
   EMPTY_PROGRESS,
+  loadSavedProgress,
   PROGRESS_KEY,
   readProgress,
   updateLesson,
@@ -37,26 +40,6 @@ import {
   type PlayerEvent,
   type PlayerPhase,
 } from './playerMachine';
-
-/** Something the learner is told once about what was saved (or could not be). */
-export type StoreNotice =
-  | { readonly kind: 'progressReset'; readonly reason: string }
-  | { readonly kind: 'importFailed'; readonly reason: string }
-  | { readonly kind: 'imported' }
-  | { readonly kind: 'sessionReset'; readonly reason: string }
-  /** A permalink that could not be opened (too long, damaged): a fresh host started instead. */
-  | { readonly kind: 'linkDamaged'; readonly reason: string }
-  | { readonly kind: 'lessonRefused'; readonly reason: string }
-  /** A lesson address that gave no lesson file (not http(s), 404, CORS, too slow). */
-  | { readonly kind: 'lessonUnreachable'; readonly reason: string }
-  | { readonly kind: 'lessonLoaded'; readonly title: string };
-
-const slot = (notice: StoreNotice) =>
-  notice.kind.startsWith('import')
-    ? 'import'
-    : notice.kind.startsWith('lesson')
-      ? 'lesson'
-      : notice.kind;
 
 /** A lesson file's text: its JSON, the schema, then a rehearsal of its reference solutions. */
 function checkLessonText(
@@ -88,8 +71,6 @@ export interface LessonState {
   /** The lesson being taken, or null (the list is shown). */
   view: PlayerView | null;
   progress: Progress;
-  /** What the learner is told about saved state, oldest first, until dismissed. */
-  notices: readonly StoreNotice[];
   /** Starts a lesson at a step (the saved one when none is given). */
   start: (lessonId: string, step?: number) => void;
   send: (event: PlayerEvent) => void;
@@ -106,22 +87,10 @@ export interface LessonState {
   exportProgress: () => string;
   /** Forgets every lesson's progress. */
   clearProgress: () => void;
-  dismissNotice: (notice: StoreNotice) => void;
-  /** Says something about a saved state (the sandbox session's, for one). */
-  tell: (notice: StoreNotice) => void;
 }
 
-function loadProgress(): { progress: Progress; notice: StoreNotice | null } {
-  const text = readStored(browserStorage(), PROGRESS_KEY);
-  if (text === null) return { progress: EMPTY_PROGRESS, notice: null };
-  const read = readProgress(text);
-  if (read.ok) return { progress: read.progress, notice: null };
-  // Unreadable: start clean and overwrite it, so the notice is shown once.
-  writeStored(browserStorage(), PROGRESS_KEY, writeProgress(EMPTY_PROGRESS));
-  return { progress: EMPTY_PROGRESS, notice: { kind: 'progressReset', reason: read.reason } };
-}
-
-const loaded = loadProgress();
+const loaded = loadSavedProgress();
+if (loaded.problem !== null) tell({ kind: 'progressReset', reason: loaded.problem });
 
 export const useLessonStore = create<LessonState>()((set, get) => {
   let actor: Actor<typeof playerMachine> | null = null;
@@ -132,10 +101,6 @@ export const useLessonStore = create<LessonState>()((set, get) => {
   let generation = 0;
   /** Where the task began: its trace mark, and the terminal's history length (for par). */
   let task = { since: 0, history: 0 };
-
-  // One notice per subject (an import's success replaces its failure): the newest says it.
-  const tell = (notice: StoreNotice) =>
-    set((s) => ({ notices: [...s.notices.filter((n) => slot(n) !== slot(notice)), notice] }));
 
   const save = (progress: Progress) => {
     set({ progress });
@@ -250,7 +215,6 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     lessons: LESSONS,
     view: null,
     progress: loaded.progress,
-    notices: loaded.notice ? [loaded.notice] : [],
     start: (lessonId, step) => {
       const lesson = get().lessons.find((l) => l.id === lessonId);
       if (!lesson) return;
@@ -312,7 +276,25 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       return get().loadLesson(fetched.text);
     },
     clearProgress: () => save(EMPTY_PROGRESS),
-    dismissNotice: (notice) => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })),
-    tell,
   };
+});
+
+// Tells the views outside the lessons' chunk where the learner is (lessonPlace.ts).
+useLessonStore.subscribe((state, previous) => {
+  const view = state.view;
+  const before = previous.view;
+  if (
+    view?.context.lesson.id === before?.context.lesson.id &&
+    view?.context.step === before?.context.step
+  )
+    return;
+  useLessonPlace.setState(
+    view
+      ? {
+          place: { lesson: view.context.lesson.id, step: view.context.step },
+          turn: (direction) =>
+            useLessonStore.getState().send({ type: direction === 'next' ? 'NEXT' : 'BACK' }),
+        }
+      : { place: null, turn: null },
+  );
 });

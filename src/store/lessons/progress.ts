@@ -9,6 +9,7 @@
  * exist are kept (a later version may bring them back) but never shown.
  */
 import { z } from 'zod';
+import { browserStorage, readStored, writeStored } from '../storage';
 
 export const PROGRESS_VERSION = 1;
 export const PROGRESS_KEY = 'docker-anatomy.progress.v1';
@@ -84,4 +85,17 @@ export function updateLesson(
     ...progress,
     lessons: { ...progress.lessons, [id]: change(lessonProgress(progress, id)) },
   };
+}
+
+/**
+ * The progress saved in this browser. Unreadable progress is replaced by a clean one at once
+ * (so the learner is told once, by whoever reads it first) and `problem` says why.
+ */
+export function loadSavedProgress(): { progress: Progress; problem: string | null } {
+  const text = readStored(browserStorage(), PROGRESS_KEY);
+  if (text === null) return { progress: EMPTY_PROGRESS, problem: null };
+  const read = readProgress(text);
+  if (read.ok) return { progress: read.progress, problem: null };
+  writeStored(browserStorage(), PROGRESS_KEY, writeProgress(EMPTY_PROGRESS));
+  return { progress: EMPTY_PROGRESS, problem: read.reason };
 }
