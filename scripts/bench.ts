@@ -1,109 +1,182 @@
 /**
- * Simulation benchmarks (not timed tests): how long the core takes for 10,000 container
- * lifecycles and for replaying a 1,000-command session, and how each grows from a tenth of
- * the size. Prints a table and writes bench-results/sim.json. Later issues add browser figures.
+ * `npm run bench`: every benchmark of the app in one table (not timed tests: figures, with the
+ * budgets the project set where it set one). Each part is a small module in scripts/bench/:
+ *
+ *   firstLoad   JS and CSS gzip bytes of the first screen, and of all chunks     (dist/)
+ *   lighthouse  mobile performance, accessibility, best-practices; two pages      (Chromium)
+ *   frames      rAF intervals: busy host, big cluster, each beside an idle page   (Chromium)
+ *   latency     Enter on a docker command to the first packet drawn               (Chromium)
+ *   simCost     container lifecycles, replay, service scale-up, and their growth  (Node)
+ *   memory      JS heap after playing the lesson set on a loop                    (Node)
+ *   bridge      the Engine API bridge's throughput beside bare Node HTTP           (Node)
+ *
+ * Builds the app itself (into a directory outside the working tree) and serves it with
+ * `vite preview` on BENCH_PORT (4399). Prints the table (Markdown, as the README shows it) and
+ * writes bench-results/bench.json. Exits 1 when a part could not be measured; a budget missed
+ * is reported, not an error.
  *
  *   npm run bench
+ *   npm run bench -- --only=frames,latency     some parts only (printed, not written)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { Simulation } from '../src/sim/simulation';
-import { Driver } from '../src/sim/testing/driver';
+import { loadavg } from 'node:os';
+import { firstLoadRows } from './bench/firstLoad';
+import { buildApp, serveApp, type Served } from './bench/app';
+import { bridge } from './bench/bridge';
+import { frames } from './bench/frames';
+import { latency } from './bench/latency';
+import { lighthouseScores, type PageScores } from './bench/lighthouse';
+import { describeMachine, machineLine } from './bench/machine';
+import { memory } from './bench/memory';
+import { simCost } from './bench/simCost';
+import { FAIL, failedRow, markdownTable, writeResult, type Row } from './bench/table';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  how: string;
+const PARTS = [
+  'firstLoad',
+  'lighthouse',
+  'frames',
+  'latency',
+  'simCost',
+  'memory',
+  'bridge',
+] as const;
+type Part = (typeof PARTS)[number];
+/** How each part is called in the table, in the table's order. */
+const LABEL: Record<Part, string> = {
+  firstLoad: 'First load',
+  lighthouse: 'Lighthouse',
+  frames: 'Frames',
+  latency: 'Latency',
+  simCost: 'Simulation',
+  memory: 'Memory',
+  bridge: 'Bridge',
+};
+const RESULT_FILE = 'bench-results/bench.json';
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
+
+function selectedParts(argv: readonly string[]): Set<Part> {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (!only) return new Set(PARTS);
+  const names = only.split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length > 0)
+    throw new Error(`unknown part ${unknown.join(', ')}: choose from ${PARTS.join(', ')}`);
+  return new Set(names as Part[]);
 }
 
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+// From the process's start: loading the parts' modules (Vite, Playwright, Lighthouse) counts too.
+const loadBefore = loadavg()[0] ?? 0;
+const elapsed = () => `${process.uptime().toFixed(0)} s`;
+const parts = selectedParts(process.argv.slice(2));
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+let broken = 0;
 
-/** Best of `runs`, to keep a shared, noisy machine from inflating the figure. */
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) min = Math.min(min, time(fn));
-  return min;
-}
-
-function lifecycles(n: number): void {
-  const d = new Driver({ seed: 'bench' });
-  d.pull('alpine');
-  for (let i = 0; i < n; i++) {
-    const id = d.run('alpine', { cmd: ['sleep', '60'] });
-    d.stop(id, 1);
-    d.rm(id);
+async function run(part: Part, measure: () => Promise<Row[]> | Row[]): Promise<void> {
+  if (!parts.has(part)) return;
+  console.error(`[${elapsed()}] ${LABEL[part]}…`);
+  try {
+    rows.push(...(await measure()));
+  } catch (error) {
+    broken++;
+    console.error(error);
+    rows.push(failedRow(LABEL[part], error));
   }
 }
 
-function session(n: number): Driver {
-  const d = new Driver({ seed: 'bench-session' });
-  const images = ['nginx', 'redis', 'alpine'];
-  for (let i = 0; d.sim.log.length < n; i++) {
-    const id = d.run(images[i % images.length] ?? 'alpine', {
-      name: `c${i}`,
-      ...(i % 3 === 2 ? { cmd: ['sleep', '3600'] } : {}),
-    });
-    d.api('GET', '/containers/json?all=1');
-    if (i % 10 === 0) {
-      d.signal({ service: 'containerd' }, 'SIGKILL');
-      // systemd restarts containerd after RestartSec=5s; a quiet spell keeps clear of StartLimitBurst.
-      d.advance(25_000);
+// The Node parts first, while no browser competes for the two cores.
+await run('simCost', simCost);
+await run('memory', () => {
+  const { rows, probe } = memory();
+  details.memory = probe;
+  return rows;
+});
+await run('bridge', bridge);
+
+const browserParts: Part[] = ['firstLoad', 'lighthouse', 'frames', 'latency'];
+if (browserParts.some((p) => parts.has(p))) {
+  let dist: string | null = null;
+  try {
+    console.error(`[${elapsed()}] building the app…`);
+    dist = await buildApp();
+  } catch (error) {
+    console.error(error);
+    for (const p of browserParts.filter((x) => parts.has(x))) {
+      broken++;
+      rows.push(failedRow(LABEL[p], error));
     }
-    d.stop(id, 2);
-    d.rm(id);
-    d.advance(500);
   }
-  return d;
+  if (dist) {
+    const built = dist;
+    await run('firstLoad', () => {
+      const { rows, load } = firstLoadRows(built);
+      details.firstLoad = load;
+      return rows;
+    });
+    let served: Served | null = null;
+    try {
+      served = await serveApp(built, PORT);
+      const url = served.url;
+      await run('frames', async () => {
+        const { rows, figures } = await frames(url);
+        details.frames = figures;
+        return rows;
+      });
+      await run('latency', async () => {
+        const { rows, samples } = await latency(url);
+        details.latency = samples;
+        return rows;
+      });
+      await run('lighthouse', async () => {
+        const { rows, pages } = await lighthouseScores(url);
+        details.lighthouse = pages;
+        return rows;
+      });
+    } catch (error) {
+      // The server did not start (the port is taken, say).
+      console.error(error);
+      for (const p of ['frames', 'latency', 'lighthouse'] as const)
+        if (parts.has(p) && !rows.some((r) => r.part === LABEL[p])) {
+          broken++;
+          rows.push(failedRow(LABEL[p], error));
+        }
+    } finally {
+      await served?.close();
+    }
+  }
 }
 
-function replay(d: Driver): void {
-  Simulation.replay(d.sim.options, d.sim.log);
+const order = PARTS.map((p) => LABEL[p]);
+rows.sort((a, b) => order.indexOf(a.part) - order.indexOf(b.part));
+const machine = describeMachine();
+const seconds = Math.round(process.uptime());
+const load = { before: loadBefore, after: loadavg()[0] ?? 0 };
+
+console.log(
+  `\nBenchmarks on ${machineLine(machine)}, ${new Date().toISOString().slice(0, 10)}; load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after\n`,
+);
+console.log(markdownTable(rows));
+
+const misses = rows.filter((r) => r.budget && !r.budget.pass);
+if (misses.length > 0) {
+  console.log(`\n${FAIL} ${misses.length} budget${misses.length === 1 ? '' : 's'} missed.`);
+  for (const page of (details.lighthouse as PageScores[] | undefined) ?? [])
+    if (page.failed.length > 0) {
+      console.log(`\nLighthouse, ${page.page}: weighted audits below 1`);
+      for (const f of page.failed)
+        console.log(`- ${f.category} / ${f.id} (${f.score.toFixed(2)}): ${f.title}. ${f.why}`);
+      console.log(`- ${page.mainThread}`);
+    }
 }
 
-const figures: Figure[] = [];
-const small = best(3, () => lifecycles(1000));
-const large = best(2, () => lifecycles(10_000));
-figures.push({
-  name: '10,000 container lifecycles',
-  value: large,
-  unit: 'ms',
-  how: 'run -d (create, wait, start), stop -t 1, rm; best of 2',
-});
-figures.push({
-  name: 'lifecycles: growth 1,000 -> 10,000',
-  value: large / small,
-  unit: 'x',
-  how: 'ratio of the two timings (10 = linear)',
-});
-
-const log1000 = session(1000);
-const log100 = session(100);
-const replay1000 = best(3, () => replay(log1000));
-const replay100 = best(5, () => replay(log100));
-figures.push({
-  name: 'replay of a 1,000-command session',
-  value: replay1000,
-  unit: 'ms',
-  how: `Simulation.replay of ${log1000.sim.log.length} logged inputs (${log1000.sim.trace.length} trace entries); best of 3`,
-});
-figures.push({
-  name: 'replay: growth 100 -> 1,000 commands',
-  value: replay1000 / replay100,
-  unit: 'x',
-  how: 'ratio of the two timings (10 = linear)',
-});
-
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
-console.log(`Simulation benchmarks on ${machine}\n`);
-console.log('| figure | value | how it was measured |');
-console.log('|---|---:|---|');
-for (const f of figures)
-  console.log(`| ${f.name} | ${f.value.toFixed(f.unit === 'x' ? 2 : 0)} ${f.unit} | ${f.how} |`);
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/sim.json', `${JSON.stringify({ machine, figures }, null, 2)}\n`);
-console.log('\nwritten to bench-results/sim.json');
+if (parts.size === PARTS.length) {
+  writeResult(RESULT_FILE, {
+    date: new Date().toISOString(),
+    machine,
+    loadAverage: load,
+    seconds,
+    rows,
+    details,
+  });
+  console.log(`\nWritten to ${RESULT_FILE} in ${seconds} s.`);
+} else console.log(`\nA partial run (${seconds} s): ${RESULT_FILE} is left as it was.`);
+process.exit(broken > 0 ? 1 : 0);

@@ -1,0 +1,64 @@
+/**
+ * Memory: the JS heap after playing the lesson set on a loop, against the heap after the first
+ * pass. Measured in Node (not the browser) by memoryLoop.ts, in a process of its own with
+ * `--expose-gc`, so that each reading follows a full garbage collection.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LoopResult, MemoryProbe } from './memoryLoop';
+import { atMost, num, type Row } from './table';
+
+const PART = 'Memory';
+const PASSES = 10;
+/** What counts as noise: inline caches and bytecode still warming up, GC slack. */
+const NOISE = 0.1;
+
+const mb = (bytes: number) => `${num(bytes / 1e6, 1)} MB`;
+
+function growth(r: LoopResult) {
+  const first = r.heap[0] ?? NaN;
+  const last = r.heap.at(-1) ?? NaN;
+  return { first, last, bytes: last - first, ratio: (last - first) / first };
+}
+
+export function memory(): { rows: Row[]; probe: MemoryProbe } {
+  const script = fileURLToPath(new URL('./memoryLoop.ts', import.meta.url));
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', script, String(PASSES)],
+    { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
+  );
+  if (child.status !== 0) throw new Error(`memory probe failed: ${child.stderr || child.error}`);
+  const probe = JSON.parse(child.stdout) as MemoryProbe;
+  const fresh = growth(probe.fresh);
+  const long = growth(probe.long);
+  const entries = (probe.long.traceEntries.at(-1) ?? 0) - (probe.long.traceEntries[0] ?? 0);
+  const inputs = (probe.long.loggedInputs.at(-1) ?? 0) - (probe.long.loggedInputs[0] ?? 0);
+  const hours = (probe.long.virtualMs.at(-1) ?? 0) / 3_600_000;
+  const shown = (g: typeof fresh) =>
+    `${g.bytes >= 0 ? '+' : '−'}${mb(Math.abs(g.bytes))} (${g.bytes >= 0 ? '+' : '−'}${num(Math.abs(g.ratio) * 100)}%)`;
+  const budget = (g: typeof fresh) => atMost(g.ratio, NOISE, `+${NOISE * 100}% (noise)`);
+  return {
+    probe,
+    rows: [
+      {
+        part: PART,
+        figure: `JS heap, lessons on a loop, new worlds: pass ${PASSES} vs 1`,
+        value: fresh.ratio,
+        unit: 'ratio',
+        shown: shown(fresh),
+        budget: budget(fresh),
+        how: `Node, heap after a full GC less compiled code; the ${probe.lessons} lessons played headless, each on a new world (as the player does); ${mb(fresh.first)} → ${mb(fresh.last)}`,
+      },
+      {
+        part: PART,
+        figure: `JS heap, lessons on a loop, same worlds: pass ${PASSES} vs 1`,
+        value: long.ratio,
+        unit: 'ratio',
+        shown: shown(long),
+        budget: budget(long),
+        how: `each world kept, replayed, 60 s idle and drawn (worldAt) per pass, ${num(hours, 1)} h virtual; ${mb(long.first)} → ${mb(long.last)}: traces +${num(entries)} entries (~${num(long.bytes / Math.max(1, entries))} B each), input logs +${num(inputs)}, checkpoints`,
+      },
+    ],
+  };
+}

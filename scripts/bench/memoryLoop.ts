@@ -1,0 +1,137 @@
+/**
+ * The memory probe, run by memory.ts in a Node of its own with `--expose-gc` (so no other part
+ * of the benchmark shares its heap). Plays the lesson set headless on a loop, two ways, and
+ * prints one JSON line: the JS heap (after a full GC, compiled code left out) after each pass.
+ *
+ * - fresh: every pass plays each lesson on a new world (its setup, demo lines and reference
+ *   solutions, as the rehearsal does), as the app's player does when a lesson starts. What
+ *   the previous pass built may be collected; only a leak would stay.
+ * - long: one world per lesson, kept from pass to pass: the lesson's setup once, then every
+ *   pass its demo lines and reference solutions again and a minute of quiet, and the world
+ *   drawn as it is now (`worldAt` the last entry, which is what the app renders and which
+ *   makes the history checkpoints). A long simulated session: unless the trace and the history
+ *   are bounded or compacted, the heap grows with it.
+ *
+ *   node --expose-gc --import tsx scripts/bench/memoryLoop.ts [passes]
+ */
+import { getHeapSpaceStatistics } from 'node:v8';
+import { LESSONS } from '../../src/scenarios';
+import { rehearse, runToEnd } from '../../src/scenarios/rehearse';
+import { headlessStage, type Stage } from '../../src/scenarios/stage';
+
+export interface LoopResult {
+  readonly passes: number;
+  /** The heap in use after a full GC, compiled code left out, after each pass, bytes. */
+  readonly heap: readonly number[];
+  /** Trace entries held by all the worlds, after each pass (long loop only). */
+  readonly traceEntries: readonly number[];
+  /** Logged inputs held by all the worlds, after each pass (long loop only). */
+  readonly loggedInputs: readonly number[];
+  /** Virtual time the worlds have run, summed, after each pass, ms (long loop only). */
+  readonly virtualMs: readonly number[];
+  readonly seconds: number;
+}
+
+export interface MemoryProbe {
+  readonly lessons: number;
+  readonly fresh: LoopResult;
+  readonly long: LoopResult;
+}
+
+const collect = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * The JS heap in use after a full GC, less the code spaces: compiled code grows as the JIT
+ * warms up over the first passes, and is not data the app keeps.
+ */
+function heapAfterGc(): number {
+  if (!collect) throw new Error('run with node --expose-gc');
+  collect();
+  collect();
+  return getHeapSpaceStatistics()
+    .filter((space) => !space.space_name.startsWith('code'))
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+}
+
+function freshLoop(passes: number): LoopResult {
+  const started = performance.now();
+  const heap: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    for (const lesson of LESSONS) {
+      const { problems } = rehearse(lesson);
+      if (problems.length > 0) throw new Error(problems[0]);
+    }
+    heap.push(heapAfterGc());
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { passes, heap, traceEntries: [], loggedInputs: [], virtualMs: [], seconds };
+}
+
+function held(stages: readonly Stage[]) {
+  let trace = 0;
+  let inputs = 0;
+  let virtual = 0;
+  for (const { worlds } of stages) {
+    if (worlds.sim) {
+      trace += worlds.sim.trace.length;
+      inputs += worlds.sim.log.length;
+      virtual += worlds.sim.world.now;
+    }
+    if (worlds.cluster) {
+      trace += worlds.cluster.trace.length;
+      inputs += worlds.cluster.log.length;
+      virtual += worlds.cluster.now;
+      for (const machine of worlds.cluster.nodes) {
+        trace += machine.sim.trace.length;
+        inputs += machine.sim.log.length;
+      }
+    }
+    if (worlds.kube) {
+      trace += worlds.kube.trace.length;
+      inputs += worlds.kube.log.length;
+      virtual += worlds.kube.now;
+    }
+  }
+  return { trace, inputs, virtual };
+}
+
+function longLoop(passes: number): LoopResult {
+  const started = performance.now();
+  const stages = LESSONS.map((lesson) => {
+    const stage = headlessStage(lesson);
+    for (const line of lesson.start.setup) runToEnd(stage, line);
+    return stage;
+  });
+  const heap: number[] = [];
+  const traceEntries: number[] = [];
+  const loggedInputs: number[] = [];
+  const virtualMs: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    LESSONS.forEach((lesson, i) => {
+      const stage = stages[i] as Stage;
+      for (const step of lesson.steps) {
+        for (const item of step.run ?? []) runToEnd(stage, item);
+        for (const item of step.task?.solution ?? []) runToEnd(stage, item);
+      }
+      stage.advance(60_000);
+      const { sim, cluster } = stage.worlds;
+      if (sim) sim.worldAt(sim.trace.length - 1);
+      if (cluster) cluster.worldAt(cluster.trace.length - 1);
+    });
+    heap.push(heapAfterGc());
+    const now = held(stages);
+    traceEntries.push(now.trace);
+    loggedInputs.push(now.inputs);
+    virtualMs.push(now.virtual);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { passes, heap, traceEntries, loggedInputs, virtualMs, seconds };
+}
+
+const passes = Number(process.argv[2] ?? 10);
+const probe: MemoryProbe = {
+  lessons: LESSONS.length,
+  fresh: freshLoop(passes),
+  long: longLoop(passes),
+};
+process.stdout.write(`${JSON.stringify(probe)}\n`);
