@@ -2,6 +2,7 @@
  * Entry point. Order matters: the theme class goes on <html> before anything paints, the
  * translations load before the first render (so no raw keys flash), then React mounts.
  */
+import '../store/zodSetup';
 import '@xyflow/react/dist/style.css';
 import '../styles.css';
 import { StrictMode } from 'react';

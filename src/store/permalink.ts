@@ -10,6 +10,7 @@
  * playback position past its trace, or does not replay.
  */
 import { decompressFromEncodedURIComponent } from 'lz-string';
+import './zodSetup';
 import { z } from 'zod';
 import type { TerminalEvent } from '../cli/shell/types';
 import type { LoggedInput } from '../sim/inputs';

@@ -9,6 +9,7 @@
  * Visits (a cluster machine, a bridge) are never saved: they are not this host. The shape check
  * and the replay are shared with sessions that come in a link (permalink.ts).
  */
+import './zodSetup';
 import { z } from 'zod';
 import { ERAS, type Era } from '../sim/eras';
 import type { HostOptions } from '../sim/host';

@@ -13,6 +13,7 @@
  * Contract: `readCommand` takes anything and returns a command or null; nothing that is not
  * exactly a known command of this version gets through. Origins are checked by the caller.
  */
+import '../zodSetup';
 import { z } from 'zod';
 import { SPEEDS } from '../playback';
 

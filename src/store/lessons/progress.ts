@@ -8,6 +8,7 @@
  * a whole with a reason, and the caller starts clean and says so. Lesson ids that no longer
  * exist are kept (a later version may bring them back) but never shown.
  */
+import '../zodSetup';
 import { z } from 'zod';
 import { browserStorage, readStored, writeStored } from '../storage';
 
