@@ -2,9 +2,9 @@
  * The Build view as the issue's "done when" tells it: edit the Dockerfile, a broken line is
  * underlined and listed at its line and Build refuses; fixed, Build types `docker build` into
  * the terminal and the image is tagged; a changed app file rebuilds from cache up to its COPY.
- * And axe finds nothing in the view, light or dark.
+ * axe on the view (a problem listed, the new-file form open), light and dark, is in
+ * a11y.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { PANEL_NAMES } from './pages/AppPage';
 import { BuildView } from './pages/BuildView';
@@ -77,24 +77,3 @@ test('a Dockerfile with an error never starts a build', async ({ app, page }) =>
   await build.viewOption('Build').check();
   await expect(build.editor('Dockerfile')).toContainText('FORM alpine');
 });
-
-for (const theme of ['Light', 'Dark'] as const) {
-  test(`axe finds no violations in the Build view, ${theme.toLowerCase()} theme`, async ({
-    app,
-    page,
-  }) => {
-    const build = new BuildView(app, page);
-    await build.open();
-    await app.themeOption(theme).check();
-    // With a problem listed, the reason beside the disabled button, and the new-file form open.
-    await build.typeAtLine(2, 'RUNN x\n');
-    await expect(build.buildButton).toBeDisabled();
-    await build.region.getByRole('button', { name: 'New file' }).click();
-    const violations = (await new AxeBuilder({ page }).analyze()).violations.flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary}`,
-      ),
-    );
-    expect(violations).toEqual([]);
-  });
-}

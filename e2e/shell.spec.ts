@@ -1,8 +1,8 @@
 /**
  * The app shell in a real browser, against the production build under its strict CSP.
- * Every test also fails on any console error or warning (see fixtures.ts).
+ * Every test also fails on any console error or warning (see fixtures.ts). axe on the shell,
+ * light and dark, is in a11y.spec.ts (with axe injected once per page load).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 test('loads with its title, diagram and panels, and no console errors or warnings', async ({
@@ -121,26 +121,6 @@ test('the skip link moves focus to the diagram', async ({ app, page }) => {
   await page.keyboard.press('Tab');
   await expect(app.node('docker')).toBeFocused();
 });
-
-for (const theme of ['Light', 'Dark'] as const) {
-  test(`axe finds no violations in the ${theme.toLowerCase()} theme`, async ({ app }) => {
-    await app.goto();
-    await app.themeOption(theme).check();
-    // One line per failing element keeps a failure readable: rule, element, what to fix.
-    const scan = async () =>
-      (await new AxeBuilder({ page: app.page }).analyze()).violations.flatMap((violation) =>
-        violation.nodes.map(
-          (node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary}`,
-        ),
-      );
-    expect(await scan()).toEqual([]);
-
-    await app.modeOption('Lessons').check();
-    await app.node('runc').click();
-    await expect(app.panel('Inspector')).toContainText('short-lived CLI');
-    expect(await scan()).toEqual([]);
-  });
-}
 
 for (const viewport of [
   { width: 1024, height: 640 },

@@ -1,11 +1,11 @@
 /**
  * The terminal in a real browser: the line editor under real keys, history, completion,
- * focus leaving by Escape (no keyboard trap), the screen-reader mode and axe.
+ * focus leaving by Escape (no keyboard trap) and the screen-reader mode. axe with the terminal
+ * in use, in both themes and in screen-reader mode, is in a11y.spec.ts.
  * The shell behind it may still be the TEMPORARY controller (every command "not found"), so
  * the assertions are about the editor and hold for the real shell too; the ones that need
  * the real shell are marked TODO(lead).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PANEL_NAMES, type AppPage } from './pages/AppPage';
@@ -225,30 +225,3 @@ test('the screen follows the theme as it changes', async ({ app }) => {
     .poll(() => rows.evaluate((element) => getComputedStyle(element).color))
     .not.toBe(light);
 });
-
-for (const theme of ['Light', 'Dark'] as const) {
-  test(`axe finds no violations with the terminal in use, ${theme.toLowerCase()} theme`, async ({
-    app,
-    page,
-  }) => {
-    // Two full-page scans of a busy page on a small machine.
-    test.slow();
-    const terminal = new TerminalPanel(app);
-    await terminal.open();
-    await app.themeOption(theme).check();
-    await terminal.focus();
-    await page.keyboard.type('echo hi');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => terminal.rows()).toHaveLength(3);
-    const scan = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.flatMap((violation) =>
-        violation.nodes.map(
-          (node) => `${violation.id}: ${node.target.join(' ')}: ${node.failureSummary}`,
-        ),
-      );
-    expect(await scan()).toEqual([]);
-    await terminal.screenReaderToggle.click();
-    await expect(terminal.screen.getByRole('list')).toHaveCount(1);
-    expect(await scan()).toEqual([]);
-  });
-}

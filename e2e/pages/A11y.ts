@@ -6,9 +6,10 @@
  * and run with axe.run() in the page itself. AxeBuilder.analyze() does the same work with
  * more around it: it injects axe's 1.3 MB source again on every call, runs runPartial() in
  * each frame, then opens a blank page, injects axe there too and calls finishRun(), and
- * returns every passing node as well. Here a scan runs the WCAG 2.2 AA rules only, returns
- * violations (and undecided results), is scoped to what changed (a dialog, a view, a panel),
- * and is checked to have run `color-contrast`.
+ * returns every passing node as well. Here a scan runs the WCAG 2.2 AA rules and axe's best
+ * practices (every rule AxeBuilder runs by default, and a few more), returns violations (and
+ * undecided results), is scoped to what changed (a dialog, a view, a panel), and is checked
+ * to have run `color-contrast`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +24,15 @@ const AXE_SOURCE = readFileSync(
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: what the issue asks the app to meet. */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * What a scan runs: the WCAG 2.2 AA rules and axe's best practices (`region`, `landmark-*`,
+ * `heading-order`, `page-has-heading-one`, ...). Together they hold every rule that
+ * AxeBuilder.analyze() runs by default, plus a few it leaves off (`target-size` among them).
+ * The rules about the page as a whole (`landmark-one-main`, `page-has-heading-one`, `bypass`)
+ * apply only when no scope is given.
+ */
+export const SCAN_TAGS = [...WCAG_AA_TAGS, 'best-practice'];
 
 /**
  * One thing a live region said: when, which region (its role, with " (app)" for the app's own
@@ -100,9 +110,10 @@ export class A11y {
   }
 
   /**
-   * Runs axe's WCAG 2.2 AA rules on the page (or one of its frames), or only inside `scope`,
-   * and returns one line per failing element: rule, element, what to fix. Fails if
-   * `color-contrast` did not run on any text in scope, so contrast is never left unchecked.
+   * Runs axe's WCAG 2.2 AA and best-practice rules (SCAN_TAGS) on the page (or one of its
+   * frames), or only inside `scope`, and returns one line per failing element: rule, element,
+   * what to fix. Fails if `color-contrast` did not run on any text in scope, so contrast is
+   * never left unchecked.
    * `target-size` is counted when axe leaves it undecided too: it cannot tell whether a
    * neighbour is a target when that neighbour is out of the tab order (a tree's rows, which
    * share one tab stop), yet each row is a pointer target all the same.
@@ -130,7 +141,7 @@ export class A11y {
           ),
         };
       },
-      { element, tags: WCAG_AA_TAGS },
+      { element, tags: SCAN_TAGS },
     );
     await element?.dispose();
     expect(result.contrast, `color-contrast ran in ${scope?.toString() ?? 'the page'}`).toBe(true);
