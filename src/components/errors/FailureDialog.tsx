@@ -17,6 +17,7 @@ import type { TFunction } from 'i18next';
 import { useSimFailureStore, type SimFailure } from '../../store/simFailure';
 import { failureLogLines, failurePermalink } from '../../store/simFailureReport';
 import { useModalDialog } from '../hooks/useModalDialog';
+import { writeClipboard } from '../hooks/writeClipboard';
 
 /** The report as one text: what the field shows and "Copy report" copies. */
 function reportText(failure: SimFailure, t: TFunction): string {
@@ -44,16 +45,6 @@ function reportText(failure: SimFailure, t: TFunction): string {
       (line) => `${line.failed ? '!' : ' '} ${line.number}\t${line.label}\t${line.json}`,
     ),
   ].join('\n');
-}
-
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export default function FailureDialog() {

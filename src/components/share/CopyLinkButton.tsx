@@ -11,6 +11,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncementStore } from '../../store/announcementStore';
 import { currentPermalinkFragment, PERMALINK_MAX_CHARS } from '../../store/permalinkFragment';
+import { writeClipboard } from '../hooks/writeClipboard';
 
 const LINK_ICON =
   'M6.9 9.1a.75.75 0 0 1 0-1.06l2.1-2.1a.75.75 0 1 1 1.06 1.06l-2.1 2.1a.75.75 0 0 1-1.06 0ZM4.3 8.7l1.4-1.4a.75.75 0 1 1 1.06 1.06l-1.4 1.4a1.75 1.75 0 0 0 2.47 2.47l1.4-1.4a.75.75 0 1 1 1.06 1.06l-1.4 1.4A3.25 3.25 0 0 1 4.3 8.7Zm7.4-1.4-1.4 1.4a.75.75 0 1 1-1.06-1.06l1.4-1.4a1.75 1.75 0 0 0-2.47-2.47l-1.4 1.4a.75.75 0 0 1-1.06-1.06l1.4-1.4a3.25 3.25 0 0 1 4.6 4.6Z';
@@ -20,16 +21,6 @@ type Shown = { kind: 'link'; url: string } | { kind: 'tooLong'; length: number }
 /** The address without its query (a bridge, an embed's settings) and with the session. */
 function linkTo(fragment: string): string {
   return `${window.location.origin}${window.location.pathname}${fragment}`;
-}
-
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `className` places it in its row (the wrapper is `relative`, for the pop-up under it). */
