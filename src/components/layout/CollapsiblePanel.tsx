@@ -4,7 +4,7 @@
  * the panel follows; a drag or keyboard resize that collapses the panel writes it back, so
  * `aria-expanded` always says what is on screen.
  */
-import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Panel, usePanelRef } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useUiStore, type PanelId } from '../../store/uiStore';
@@ -30,6 +30,11 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
   const contentId = `${id}-panel-content`;
   const contentRef = useRef<HTMLDivElement>(null);
   const scrollable = useIsScrollable(contentRef);
+  // A panel's content is first rendered when the panel is first open, and then kept: a lesson
+  // that starts with the event log and the inspector collapsed does not build them. The stores
+  // keep the state, so nothing is lost by mounting late.
+  const [opened, setOpened] = useState(!collapsed);
+  if (!collapsed && !opened) setOpened(true);
 
   // Store -> panel: collapse or expand when someone (button, lesson, reset) changes the flag.
   useEffect(() => {
@@ -86,7 +91,7 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
           tabIndex={scrollable ? 0 : undefined}
           className="min-h-0 flex-1 overflow-auto p-3 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-700 dark:focus-visible:outline-sky-300"
         >
-          <PanelErrorBoundary name={title}>{children}</PanelErrorBoundary>
+          {opened && <PanelErrorBoundary name={title}>{children}</PanelErrorBoundary>}
         </div>
       </section>
     </Panel>

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Group } from 'react-resizable-panels';
+import { useUiStore } from '../../store/uiStore';
+import { renderInDom, type Rendered } from '../testing/renderInDom';
+import { CollapsiblePanel } from './CollapsiblePanel';
+
+// jsdom has no ResizeObserver; the panel library only needs it to exist here.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+function panelButton(container: HTMLElement): HTMLButtonElement {
+  const button = container.querySelector<HTMLButtonElement>('h2 button');
+  if (!button) throw new Error('no title button');
+  return button;
+}
+
+describe('CollapsiblePanel', () => {
+  let rendered: Rendered | undefined;
+  const initial = useUiStore.getState();
+  beforeEach(() => {
+    globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => {
+    rendered?.unmount();
+    useUiStore.setState(initial, true);
+  });
+
+  /** Lets the panel library's deferred work (a resize it reports later) settle inside act. */
+  const settle = () => act(async () => {});
+
+  function renderEvents() {
+    return renderInDom(
+      <Group orientation="vertical">
+        <CollapsiblePanel id="events" defaultSize="50%">
+          <p>the event list</p>
+        </CollapsiblePanel>
+      </Group>,
+    );
+  }
+
+  it('draws nothing of a panel that starts collapsed until it is first opened, then keeps it', async () => {
+    useUiStore.getState().setPanelCollapsed('events', true);
+    rendered = renderEvents();
+    await settle();
+    const { container, click } = rendered;
+    expect(panelButton(container).getAttribute('aria-expanded')).toBe('false');
+    expect(container.textContent).not.toContain('the event list');
+
+    click(panelButton(container));
+    await settle();
+    expect(panelButton(container).getAttribute('aria-expanded')).toBe('true');
+    expect(container.textContent).toContain('the event list');
+
+    // Collapsed again: hidden, but kept (a terminal keeps its screen, a list its scroll).
+    click(panelButton(container));
+    await settle();
+    expect(panelButton(container).getAttribute('aria-expanded')).toBe('false');
+    const content = container.querySelector('#events-panel-content');
+    expect(content?.hasAttribute('hidden')).toBe(true);
+    expect(content?.textContent).toContain('the event list');
+  });
+
+  it('draws an open panel at once', async () => {
+    rendered = renderEvents();
+    await settle();
+    expect(rendered.container.textContent).toContain('the event list');
+  });
+});
