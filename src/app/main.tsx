@@ -5,7 +5,7 @@
 import '../store/zodSetup';
 import '@xyflow/react/dist/style.css';
 import '../styles.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { resolveTheme } from '../store/themePreference';
@@ -50,11 +50,16 @@ const i18n = await initI18n();
 if (hasTranslations(i18n)) {
   applyEmbedSettings(embed.settings);
   connectEmbedApi(embed.settings.origins ?? []);
-  createRoot(rootElement).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const root = createRoot(rootElement);
+  // A transition renders in slices that yield to the browser (a slow laptop stays responsive
+  // while the first screen is built); index.html's shell shows until it commits.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 } else {
   // Without its text the app cannot say anything through t(): this one message is English.
   const message = document.createElement('p');
