@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation';
+import { MAX_ADVANCE_MS } from './inputs';
 import { sessionDigests, standardSession, traceDigest } from './testing/session';
 
 describe('determinism', () => {
@@ -32,5 +33,19 @@ describe('idle time', () => {
     const again = Simulation.replay(d.sim.options, d.sim.log);
     expect(JSON.stringify(again.trace)).toBe(JSON.stringify(d.sim.trace));
     expect(idles.length).toBeLessThan(20);
+  });
+});
+
+describe('a long quiet run', () => {
+  it('merges idle time only up to the longest advance, so the replay reaches the same time', () => {
+    const d = standardSession();
+    // A day and a half of nothing, an hour at a time (a projector left on, at high speed).
+    for (let i = 0; i < 36; i++) d.sim.idle(3_600_000);
+    const advances = d.sim.log.flatMap((e) => (e.input.kind === 'advance' ? [e.input.ms] : []));
+    expect(advances.length).toBeLessThan(36);
+    expect(Math.max(...advances)).toBeLessThanOrEqual(MAX_ADVANCE_MS);
+    const again = Simulation.replay(d.sim.options, d.sim.log);
+    expect(again.now).toBe(d.sim.now);
+    expect(JSON.stringify(again.trace)).toBe(JSON.stringify(d.sim.trace));
   });
 });

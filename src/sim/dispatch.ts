@@ -16,7 +16,7 @@ import {
   stopDockerd,
 } from './daemon/service';
 import type { DockerHost } from './host';
-import type { Input, InputResult, SignalTarget } from './inputs';
+import { MAX_ADVANCE_MS, type Input, type InputResult, type SignalTarget } from './inputs';
 import { signalProcess } from './kernel';
 import { parseSignal } from './signals';
 import type { Pid } from './types';
@@ -50,7 +50,7 @@ export function dispatch(h: DockerHost, input: Input, override: RouteOverride): 
       );
       return { ok: true };
     case 'advance':
-      h.elapse(Math.max(0, Math.min(input.ms, 24 * 3600 * 1000)));
+      h.elapse(Math.max(0, Math.min(input.ms, MAX_ADVANCE_MS)));
       return { ok: true };
     case 'armFault':
       h.armedFaults.add(input.fault);

@@ -6,6 +6,13 @@
 import type { ApiRequest, ApiResponse } from './api/types';
 import type { ServiceName } from './types';
 
+/**
+ * The most virtual time one `advance` lets pass; a longer one is cut to this, live and in
+ * replay alike. Idle spells merge into one logged advance only up to this, or the replay of
+ * a long quiet session would stop a day short of what was shown.
+ */
+export const MAX_ADVANCE_MS = 24 * 3_600_000;
+
 export type SignalTarget =
   | { readonly pid: number }
   | { readonly service: ServiceName }

@@ -19,7 +19,13 @@ import {
   stopDockerd,
 } from './daemon/service';
 import { DockerHost, type HostOptions, type TimerAction } from './host';
-import { describeInput, type Input, type InputResult, type LoggedInput } from './inputs';
+import {
+  describeInput,
+  MAX_ADVANCE_MS,
+  type Input,
+  type InputResult,
+  type LoggedInput,
+} from './inputs';
 import { childrenOf, exitProcess } from './kernel';
 import { onInitExit, onShimExit } from './runtime';
 import { WorldHistory } from './snapshot';
@@ -115,7 +121,11 @@ export class Simulation {
   idle(ms: number): void {
     const last = this.log.at(-1);
     const lastEntry = this.host.trace.at(-1);
-    if (last?.input.kind === 'advance' && lastEntry?.kind === 'input') {
+    if (
+      last?.input.kind === 'advance' &&
+      lastEntry?.kind === 'input' &&
+      last.input.ms + ms <= MAX_ADVANCE_MS
+    ) {
       this.log[this.log.length - 1] = {
         at: last.at,
         input: { kind: 'advance', ms: last.input.ms + ms },

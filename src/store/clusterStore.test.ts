@@ -3,7 +3,7 @@
  * draining as the CLI does them, the leader killed and replaced, and the daemon's refusal
  * once the quorum is lost.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClusterWorld } from '../sim/cluster/types';
 import { managerToAsk } from '../cli/cluster/swarmSetup';
 import { useClusterStore } from './clusterStore';
@@ -80,5 +80,26 @@ describe('cluster store', () => {
     store().reset();
     expect(Object.values(world().nodes).every((n) => n.role === null)).toBe(true);
     expect(store().selectedNode).toBeNull();
+  });
+});
+
+describe('the cluster clock', () => {
+  it('keeps a short log while the swarm idles, and the screen still moves every tick', () => {
+    vi.useFakeTimers();
+    try {
+      until(() => running().length === 6);
+      const log = store().ensure().log.length;
+      const revision = store().revision;
+      const now = store().ensure().now;
+      store().startClock();
+      vi.advanceTimersByTime(60_000); // a minute of wall clock: 600 ticks
+      store().stopClock();
+      // Heartbeats and Raft happen, so not one input; but far fewer than a tick each.
+      expect(store().ensure().log.length - log).toBeLessThan(200);
+      expect(store().revision - revision).toBeGreaterThanOrEqual(590);
+      expect(store().ensure().now - now).toBe(60_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

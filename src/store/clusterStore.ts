@@ -120,13 +120,17 @@ const FAILED = Symbol('failed');
 export const useClusterStore = create<ClusterState>()((set, get) => {
   const clock = virtualClock(() => {
     const state = get();
-    if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
+    // Quiet spells merge into one logged input (Cluster.idle), so a cluster left open on a
+    // projector keeps a short log; the clock on screen moves either way.
+    if (state.playing && state.cluster)
+      change((cluster) => cluster.idle(TICK_MS * state.speed), undefined, true);
   });
   /**
-   * Runs `act` on the cluster and bumps the revision if its trace grew; `fallback` is what a
-   * failed cluster answers instead (simFailure.ts).
+   * Runs `act` on the cluster and bumps the revision if its trace grew (or `always`, when
+   * time alone changes the screen); `fallback` is what a failed cluster answers instead
+   * (simFailure.ts).
    */
-  const change = <T>(act: (cluster: Cluster) => T, fallback: T): T => {
+  const change = <T>(act: (cluster: Cluster) => T, fallback: T, always = false): T => {
     const cluster = get().ensure();
     return guardSim(
       clusterDoor,
@@ -136,7 +140,7 @@ export const useClusterStore = create<ClusterState>()((set, get) => {
         const visited = get().visiting;
         const machineBefore = visited ? cluster.node(visited).sim.trace.length : 0;
         const result = act(cluster);
-        if (cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
+        if (always || cluster.trace.length !== before) set((s) => ({ revision: s.revision + 1 }));
         // The host views draw the visited machine: tell them when it changed.
         if (visited && cluster.node(visited).sim.trace.length !== machineBefore)
           useSessionStore.setState((s) => ({ revision: s.revision + 1 }));

@@ -84,8 +84,21 @@ export function guardKube<T>(act: () => T, fallback: T): T {
 export const useKubeStore = create<KubeState>()((set, get) => {
   const clock = virtualClock(() => {
     const state = get();
-    if (state.playing && state.cluster) state.advance(TICK_MS * state.speed);
+    if (state.playing && state.cluster) tick(state.cluster, TICK_MS * state.speed);
   });
+  /** Lets time pass; the clock's quiet spells merge into one logged input (KubeCluster.idle). */
+  const tick = (cluster: KubeCluster, ms: number, quiet = true) =>
+    guardSim(
+      kubeDoor,
+      cluster,
+      () => {
+        if (quiet) cluster.idle(ms);
+        else cluster.advance(ms);
+        // Time alone changes ages and clocks on screen even when nothing was traced.
+        set((s) => ({ revision: s.revision + 1 }));
+      },
+      undefined,
+    );
   /**
    * Runs `act` on the cluster and bumps the revision if its trace grew; a failed cluster
    * answers SIM_FAILED_MESSAGE instead (simFailure.ts).
@@ -122,19 +135,7 @@ export const useKubeStore = create<KubeState>()((set, get) => {
     reset: () =>
       set((s) => ({ cluster: newCluster(), revision: s.revision + 1, selectedNode: null })),
     install: (cluster) => set((s) => ({ cluster, revision: s.revision + 1, selectedNode: null })),
-    advance: (ms) => {
-      const cluster = get().ensure();
-      guardSim(
-        kubeDoor,
-        cluster,
-        () => {
-          cluster.advance(ms);
-          // Time alone changes ages and clocks on screen even when nothing was traced.
-          set((s) => ({ revision: s.revision + 1 }));
-        },
-        undefined,
-      );
-    },
+    advance: (ms) => tick(get().ensure(), ms, false),
     createDeployment: (name, image, replicas) =>
       write({ verb: 'createDeployment', namespace: NAMESPACE, name, image, replicas }),
     scale: (name, replicas) =>

@@ -92,6 +92,7 @@ import { patchTask } from './store';
 import type { ClusterTraceEntry } from './trace';
 import type { ClusterWorld, NodeId } from './types';
 import { updateStep } from './update';
+import { MAX_ADVANCE_MS } from '../inputs';
 
 export type { ClusterMachine } from './runtime';
 
@@ -203,7 +204,12 @@ export class Cluster {
    */
   idle(ms: number): void {
     const last = this.log.at(-1);
-    if (last?.input.kind === 'advance' && this.quietSince === this.activity()) this.extendIdle(ms);
+    if (
+      last?.input.kind === 'advance' &&
+      this.quietSince === this.activity() &&
+      last.input.ms + ms <= MAX_ADVANCE_MS
+    )
+      this.extendIdle(ms);
     else this.advance(ms);
     this.quietSince = this.activity();
   }
@@ -253,7 +259,7 @@ export class Cluster {
       case 'restore':
         return this.fault(input.kind, input.node);
       case 'advance':
-        this.advanceTo(this.rt.now + Math.max(0, Math.min(input.ms, 24 * 3600 * 1000)));
+        this.advanceTo(this.rt.now + Math.max(0, Math.min(input.ms, MAX_ADVANCE_MS)));
         return { ok: true };
     }
   }

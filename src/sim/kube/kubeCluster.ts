@@ -15,6 +15,7 @@
  *   c.now                     virtual time in ms
  *   c.apply(input, at?)       one input (./inputs.ts); time passes first to `at`
  *   c.advance(ms)             time passes (logged as an input)
+ *   c.idle(ms)                time passes while nobody acts (quiet spells merge in the log)
  *   c.apiReachable(), c.connectionRefused()
  *   KubeCluster.replay(options, log)   the same trace and world, exactly
  *
@@ -37,6 +38,7 @@ import type { KubePort } from './port';
 import { powerOffMachine, powerOnMachine } from './runtime';
 import type { KubeTraceEntry, KubeTraceKind } from './trace';
 import { own, type KubeWorld } from './types';
+import { MAX_ADVANCE_MS } from '../inputs';
 
 export interface KubeClusterOptions {
   readonly seed: string;
@@ -69,6 +71,8 @@ export class KubeCluster implements KubePort {
   private timers: Timer[] = [];
   private timerSeq = 0;
   private controllerStarted = -SET_UP_BEFORE_MS;
+  /** The trace's length when the last idle spell ended (idle merges after a quiet one). */
+  private quietSince = -1;
   private readonly ctx: KubeCtx;
 
   constructor(readonly options: KubeClusterOptions) {
@@ -120,6 +124,26 @@ export class KubeCluster implements KubePort {
     this.apply({ kind: 'advance', ms });
   }
 
+  /**
+   * Lets time pass while nobody acts (the view's clock, ten times a second). Idle spells with
+   * nothing in between (no input, nothing traced since the last one ended) are merged into the
+   * logged `advance`, so an hour on a projector keeps a one-line log. The merged input replays
+   * to the same trace: timers fall due at the same virtual times and the cluster reconciles
+   * after each, so the reconciles it skips (at the ends of the spells) find nothing to do.
+   * Never merged past the longest single advance.
+   */
+  idle(ms: number): void {
+    const last = this.inputs.at(-1);
+    const merged = last?.input.kind === 'advance' ? last.input.ms + ms : Infinity;
+    const quiet = this.quietSince === this.entries.length;
+    if (last && quiet && Number.isFinite(ms) && ms >= 0 && merged <= MAX_ADVANCE_MS) {
+      this.inputs[this.inputs.length - 1] = { at: last.at, input: { kind: 'advance', ms: merged } };
+      this.runUntil(last.at + merged);
+      this.reconcile();
+    } else this.advance(ms);
+    this.quietSince = this.entries.length;
+  }
+
   apply(input: KubeInput, at?: number): KubeResult {
     if (at !== undefined && at > this.now) this.runUntil(at);
     this.inputs.push({ at: this.now, input });
@@ -145,7 +169,7 @@ export class KubeCluster implements KubePort {
         return { ok: true };
       case 'advance':
         if (!Number.isFinite(input.ms) || input.ms < 0) return fail('time only moves forward');
-        this.runUntil(this.now + Math.min(input.ms, 24 * 3_600_000));
+        this.runUntil(this.now + Math.min(input.ms, MAX_ADVANCE_MS));
         return { ok: true };
       case 'powerOff': {
         const m = own(this.world.machines, input.node);
