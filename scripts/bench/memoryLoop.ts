@@ -12,9 +12,16 @@
  *   makes the history checkpoints). A long simulated session: unless the trace and the history
  *   are bounded or compacted, the heap grows with it.
  *
+ * - clocks: a host, two swarms and a Kubernetes cluster left on screen with their clocks
+ *   running (idle, 100 ms ticks) for 20 virtual minutes: what an hour on a projector keeps.
+ *
  *   node --expose-gc --import tsx scripts/bench/memoryLoop.ts [passes]
  */
 import { getHeapSpaceStatistics } from 'node:v8';
+import type { Cluster } from '../../src/sim/cluster/cluster';
+import { ClusterDriver } from '../../src/sim/cluster/driver';
+import { KubeCluster } from '../../src/sim/kube/kubeCluster';
+import { standardSession } from '../../src/sim/testing/session';
 import { LESSONS } from '../../src/scenarios';
 import { rehearse, runToEnd } from '../../src/scenarios/rehearse';
 import { headlessStage, type Stage } from '../../src/scenarios/stage';
@@ -32,10 +39,21 @@ export interface LoopResult {
   readonly seconds: number;
 }
 
+/** A world left on screen with its clock running, as on a projector for a whole lesson. */
+export interface ClockResult {
+  readonly world: string;
+  /** Virtual minutes the clock ran (100 ms ticks at 1x, as the views' clocks tick). */
+  readonly minutes: number;
+  readonly heapBytes: number;
+  readonly traceEntries: number;
+  readonly loggedInputs: number;
+}
+
 export interface MemoryProbe {
   readonly lessons: number;
   readonly fresh: LoopResult;
   readonly long: LoopResult;
+  readonly clocks: readonly ClockResult[];
 }
 
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -128,10 +146,65 @@ function longLoop(passes: number): LoopResult {
   return { passes, heap, traceEntries, loggedInputs, virtualMs, seconds };
 }
 
+const CLOCK_MINUTES = 20;
+const TICK_MS = 100;
+
+interface Clocked {
+  readonly trace: { readonly length: number };
+  readonly log: { readonly length: number };
+  idle(ms: number): void;
+}
+
+/** Runs a world's clock as its view does and says what the run kept. */
+function clockRun(world: string, made: Clocked): ClockResult {
+  const heapBefore = heapAfterGc();
+  const trace = made.trace.length;
+  const inputs = made.log.length;
+  for (let i = 0; i < (CLOCK_MINUTES * 60_000) / TICK_MS; i++) made.idle(TICK_MS);
+  return {
+    world,
+    minutes: CLOCK_MINUTES,
+    heapBytes: heapAfterGc() - heapBefore,
+    traceEntries: made.trace.length - trace,
+    loggedInputs: made.log.length - inputs,
+  };
+}
+
+function swarm(nodes: number, replicas: number): Cluster {
+  const d = new ClusterDriver({ seed: 'clock', nodes });
+  d.form(3, nodes - 3);
+  d.createService('node-1', { name: 'web', replicas });
+  d.advance(60_000);
+  return d.cluster;
+}
+
+function clocks(): ClockResult[] {
+  // The determinism tests' session: images pulled, containers run, stopped and removed.
+  const host = standardSession().sim;
+  const kube = new KubeCluster({ seed: 'clock', workers: 3 });
+  kube.apply({
+    kind: 'api',
+    request: {
+      verb: 'createDeployment',
+      namespace: 'default',
+      name: 'web',
+      image: 'nginx',
+      replicas: 3,
+    },
+  });
+  return [
+    clockRun('host', host),
+    clockRun('swarm, 6 nodes, 6 tasks', swarm(6, 6)),
+    clockRun('swarm, 50 nodes, 1,000 tasks', swarm(50, 1000)),
+    clockRun('kubernetes, 4 nodes, 3 pods', kube),
+  ];
+}
+
 const passes = Number(process.argv[2] ?? 10);
 const probe: MemoryProbe = {
   lessons: LESSONS.length,
   fresh: freshLoop(passes),
   long: longLoop(passes),
+  clocks: clocks(),
 };
 process.stdout.write(`${JSON.stringify(probe)}\n`);
