@@ -39,6 +39,16 @@ describe('lessonAddress', () => {
 
   it('resolves a relative address against the page', () => {
     expect(address('lessons/one.json').href).toBe('https://anatomy.example/app/lessons/one.json');
+    expect(address('../shared/two%20words.json').href).toBe(
+      'https://anatomy.example/shared/two%20words.json',
+    );
+  });
+
+  it('says a sentence is not a web address, instead of fetching it as a relative path', () => {
+    for (const text of ['not a url at all <b>', 'my lesson.json', 'lesson"one.json']) {
+      const got = lessonAddress(text, BASE);
+      expect(got).toEqual({ ok: false, reason: `"${text}" is not a web address` });
+    }
   });
 
   it('refuses scripts, data, files and credentials, quoting them safely', () => {

@@ -30,6 +30,10 @@ export function lessonAddress(
 ): { ok: true; url: URL } | { ok: false; reason: string } {
   const typed = input.trim();
   if (typed === '') return { ok: false, reason: 'no address was given' };
+  // A relative address never holds a space, quotes or angle brackets (a browser encodes
+  // them); text without a scheme that does is a sentence, not a path to fetch beside the app.
+  if (!/^[a-z][a-z\d+.-]*:/i.test(typed) && /[\s"<>\\^`{|}]/.test(typed))
+    return { ok: false, reason: `"${shown(typed)}" is not a web address` };
   let url: URL;
   try {
     url = new URL(typed, base);
