@@ -100,6 +100,8 @@ test('Page Down and Page Up step a lesson, as a clicker does', async ({ app, pag
   await lessons.settled();
   await expect(lessons.stepLabel()).toHaveText('Step 1 of 4');
   await presenter.enter();
+  // On a 1280x800 projector the lesson's terminal keeps rows to type in.
+  await expect(page.locator('.xterm-rows > div').nth(1)).toBeInViewport({ ratio: 1 });
 
   await page.keyboard.press('PageDown');
   await expect(lessons.stepLabel()).toHaveText('Step 2 of 4');
@@ -204,6 +206,19 @@ test('at 1024x640 nothing overflows while presenting', async ({ app, page }) => 
     app.panelToggle('Inspector'),
   ])
     await expect(target).toBeInViewport({ ratio: 1 });
+  // The diagram's boxes keep their size at the larger type, so their text must still fit.
+  const overflowing = await app.diagram
+    .locator('.host-node')
+    .evaluateAll(
+      (nodes) =>
+        nodes.filter(
+          (n) => n.scrollHeight > n.clientHeight + 1 || n.scrollWidth > n.clientWidth + 1,
+        ).length,
+    );
+  expect(overflowing).toBe(0);
+  // A short terminal panel gives its room to the terminal's rows, not to the keyboard hint.
+  const hint = await page.locator('.terminal-view__hint').boundingBox();
+  expect(hint?.height).toBeLessThanOrEqual(1);
 
   // Leaving gives back the panels as they were, even one the layout squeezed shut.
   await presenter.toggle.click();

@@ -116,7 +116,7 @@ function HostNodeViewImpl({ data, selected }: NodeProps<HostNode>) {
       }`}
     >
       <SideHandles />
-      <span className="flex items-center justify-between gap-2 text-xs font-medium tracking-wide uppercase">
+      <span className="flex items-center justify-between gap-2 text-[12px] font-medium tracking-wide uppercase">
         <span className="text-slate-600 dark:text-slate-300">
           {t(`components.${data.part.role}`)}
         </span>
@@ -133,7 +133,7 @@ function HostNodeViewImpl({ data, selected }: NodeProps<HostNode>) {
       >
         {data.part.name}
       </span>
-      <span className="truncate text-xs text-slate-600 dark:text-slate-300">
+      <span className="truncate text-[12px] text-slate-600 dark:text-slate-300">
         {detailText(data, t)}
       </span>
     </div>

@@ -138,7 +138,7 @@ export default function TerminalView({ controller }: Props) {
   return (
     <div className="terminal-view flex h-full min-h-0 flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-        <p id={hintId} className="text-muted text-xs">
+        <p id={hintId} className="terminal-view__hint text-muted text-xs">
           {t('terminal.hint')}
         </p>
         <button
