@@ -28,3 +28,21 @@ test('docker build, change app.js, build again: cache up to its COPY', async ({ 
   );
   await terminal.run('docker images hello', /hello\s+latest\s+[0-9a-f]{12}/);
 });
+
+test('a sandbox that built an image comes back after a reload, its image with it', async ({
+  app,
+  page,
+}) => {
+  const terminal = new Terminal(app, page);
+  await terminal.open();
+  await terminal.focus();
+  await terminal.run('docker build -q -t hello app', /sha256:[0-9a-f]{64}root@/);
+  const id = (await app.panel('Terminal').innerText()).match(/sha256:([0-9a-f]{12})/)?.[1];
+  expect(id).toBeDefined();
+  // Saved a moment after the last change; the replay needs the Dockerfile parser, which the
+  // first screen does not carry: the app loads it before replaying.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await terminal.focus();
+  await terminal.run('docker images hello', new RegExp(`hello\\s+latest\\s+${id}`));
+});

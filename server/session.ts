@@ -23,6 +23,8 @@
  * events stream, `logs -f`) depend on what happens later in the simulation, so each re-checks
  * its condition whenever the world may have moved, instead of polling on its own timer.
  */
+// The real docker CLI builds through the Engine API: the simulation needs its parser.
+import '../src/sim/build/dockerfileAst';
 import type { ApiRequest, ApiResponse } from '../src/sim/api/types';
 import { Cluster } from '../src/sim/cluster/cluster';
 import type { Input, InputResult } from '../src/sim/inputs';

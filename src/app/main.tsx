@@ -13,7 +13,7 @@ import { useUiStore } from '../store/uiStore';
 import { loadSavedProgress } from '../store/lessons/progress';
 import { tell } from '../store/noticeStore';
 import { hasPermalink } from '../store/permalinkFragment';
-import { keepSandboxSession } from '../store/sandboxSession';
+import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
@@ -36,6 +36,8 @@ const linkProblem = linked
   ? (await import('../store/permalink')).openPermalink(window.location.hash)
   : null;
 if (linkProblem !== null) tell({ kind: 'linkDamaged', reason: linkProblem });
+// A session that built replays its builds: the Dockerfile parser (not on the first screen) first.
+if (!linked && savedSessionMayBuild()) await import('../sim/build/dockerfileAst');
 const dropped = keepSandboxSession({ restore: !linked });
 if (dropped !== null) tell({ kind: 'sessionReset', reason: dropped });
 // Progress is read now, though the lessons load on demand, so a damaged one is said at once.

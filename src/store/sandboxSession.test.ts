@@ -11,6 +11,7 @@ import {
   SESSION_MAX_BYTES,
   keepSandboxSession,
   restoreSession,
+  savedSessionMayBuild,
   serializeSession,
 } from './sandboxSession';
 import { newSimulation, useSessionStore } from './sessionStore';
@@ -190,6 +191,18 @@ describe('keepSandboxSession', () => {
     const restored = restoreSession(saved ?? '');
     if (!restored.ok) throw new Error(restored.reason);
     expect(restored.sim.world.files['/root/note.txt']).toBe('hi');
+  });
+
+  it('says a saved session may build, so the app loads the Dockerfile parser before replaying it', () => {
+    expect(savedSessionMayBuild()).toBe(false);
+    stored.set(SESSION_KEY, serializeSession(session()));
+    expect(savedSessionMayBuild()).toBe(false);
+    const built = new Simulation({ seed: 'built' });
+    built.apply({ kind: 'writeFile', path: '/root/app/Dockerfile', content: 'FROM busybox\n' });
+    new Shell(built).execute('docker build -t app /root/app');
+    expect(built.world.images).not.toEqual({});
+    stored.set(SESSION_KEY, serializeSession(built));
+    expect(savedSessionMayBuild()).toBe(true);
   });
 
   it("sets the header's era to the restored host's", () => {

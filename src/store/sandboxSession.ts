@@ -104,6 +104,17 @@ export function replaySession(options: HostOptions, log: readonly LoggedInput[])
   }
 }
 
+/**
+ * Whether the saved session may parse a Dockerfile when replayed (`docker build`, `docker
+ * commit --change`): the app then loads the parser first (sim/build/dockerfileParser.ts).
+ * A cheap look at the raw text, erring on the side of loading it.
+ */
+export function savedSessionMayBuild(): boolean {
+  const text = readStored(browserStorage(), SESSION_KEY);
+  // The Engine API paths that read a Dockerfile: POST /build, POST /commit (with changes).
+  return text !== null && /\/(?:build|commit)\b/.test(text);
+}
+
 /** Rebuilds a saved session, or says why it cannot. */
 export function restoreSession(text: string): Restored {
   if (text.length > SESSION_MAX_BYTES) return { ok: false, reason: 'it is too large' };

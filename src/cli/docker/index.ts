@@ -4,6 +4,8 @@
  * argument checks, the ping, then the command. Every usage error is printed as cobra prints
  * it, with the same exit codes (125 for flag errors, 1 for argument errors and daemon errors).
  */
+// Wherever a docker CLI runs, `docker build` and `commit --change` may parse a Dockerfile.
+import '../../sim/build/dockerfileAst';
 import { CANNOT_CONNECT } from '../../sim/api/types';
 import { ERA_INFO } from '../../sim/eras';
 import type { CommandContext, CommandOutcome, CommandSpec } from '../shell/types';

@@ -8,7 +8,7 @@
  * ending in an escaped escape (`\\`) is not a continuation, and exec-form JSON is read from the
  * argument text itself, spaces inside strings kept. Pure and deterministic.
  */
-import { parseAst } from './dockerfileAst';
+import { parseAst } from './dockerfileParser';
 import { scanHeredocs } from './heredoc';
 
 export interface DockerfileFlag {

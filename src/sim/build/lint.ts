@@ -6,6 +6,7 @@
  * Pure.
  */
 import { validate } from 'dockerfile-utils';
+import './dockerfileAst';
 import { normalizeLineBreaks, parseDockerfile, type DockerfileInstruction } from './dockerfile';
 
 export interface DockerfileDiagnostic {
