@@ -230,7 +230,10 @@ test('Embed: the snippet follows what is on screen, and its preview shows it', a
   await dialog.getByRole('combobox', { name: 'Size' }).selectOption({ label: '480 × 320' });
   await expect(snippet).toHaveValue(/width="480"\n {2}height="320"/);
   const preview = page.frameLocator('iframe[title="docker-anatomy, as the snippet embeds it"]');
-  await expect(preview.locator('[data-lesson-player]')).toContainText('Stop, kill and exit codes');
+  // The preview boots a whole app (and its lesson) in the frame, again at each change.
+  await expect(preview.locator('[data-lesson-player]')).toContainText('Stop, kill and exit codes', {
+    timeout: 15_000,
+  });
   await page.screenshot({
     path: path.join(testInfo.config.rootDir, '..', 'docs', 'screenshots', 'embed-light.png'),
   });

@@ -10,13 +10,14 @@
  * and the replay are shared with sessions that come in a link (permalink.ts).
  */
 import './zodSetup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERAS, type Era } from '../sim/eras';
 import type { HostOptions } from '../sim/host';
 import type { LoggedInput } from '../sim/inputs';
 import { Simulation } from '../sim/simulation';
 import { useSessionStore } from './sessionStore';
 import { worldFailed } from './simFailure';
+import { once } from './once';
 import { browserStorage, readStored, writeStored } from './storage';
 import { useUiStore } from './uiStore';
 
@@ -37,33 +38,34 @@ const INPUT_KINDS = [
   'interrupt',
 ] as const;
 
-const savedSchema = z
-  .object({
+/** The shape of a saved session (zod/mini; made on first use: a first visit has none). */
+const savedSchema = once(() =>
+  z.strictObject({
     app: z.literal('docker-anatomy'),
     version: z.literal(SESSION_VERSION),
-    options: z
-      .object({
-        seed: z.union([z.string().max(200), z.number()]).optional(),
-        era: z.enum(ERAS as [Era, ...Era[]]).optional(),
-        liveRestore: z.boolean().optional(),
-        systemdRestart: z.boolean().optional(),
-        epochMs: z.number().finite().optional(),
-      })
-      .strict(),
+    options: z.strictObject({
+      seed: z.optional(z.union([z.string().check(z.maxLength(200)), z.number()])),
+      era: z.optional(z.enum(ERAS as [Era, ...Era[]])),
+      liveRestore: z.optional(z.boolean()),
+      systemdRestart: z.optional(z.boolean()),
+      epochMs: z.optional(z.number()),
+    }),
     log: z
       .array(
         z.object({
-          at: z.number().finite().min(0),
+          at: z.number().check(z.minimum(0)),
           input: z.looseObject({ kind: z.enum(INPUT_KINDS) }),
         }),
       )
-      .max(50_000)
-      .refine(
-        (log) => log.every((entry, i) => i === 0 || entry.at >= (log[i - 1]?.at ?? 0)),
-        'the log is not in time order',
+      .check(
+        z.maxLength(50_000),
+        z.refine(
+          (log) => log.every((entry, i) => i === 0 || entry.at >= (log[i - 1]?.at ?? 0)),
+          'the log is not in time order',
+        ),
       ),
-  })
-  .strict();
+  }),
+);
 
 export type Restored = { ok: true; sim: Simulation } | { ok: false; reason: string };
 
@@ -80,7 +82,7 @@ export function checkSession(json: unknown): Checked {
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== SESSION_VERSION)
     return { ok: false, reason: `it was saved by another version (${version})` };
-  const parsed = savedSchema.safeParse(json);
+  const parsed = savedSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {

@@ -14,7 +14,8 @@
  * exactly a known command of this version gets through. Origins are checked by the caller.
  */
 import '../zodSetup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { once } from '../once';
 import { SPEEDS } from '../playback';
 
 export const EMBED_API = 'docker-anatomy';
@@ -30,43 +31,35 @@ function isJson(value: unknown): boolean {
   }
 }
 
-const envelope = { api: z.literal(EMBED_API), version: z.literal(EMBED_API_VERSION) };
-
-const commandSchema = z.discriminatedUnion('type', [
-  z.object({ ...envelope, type: z.literal('startLesson'), lesson: z.string().max(60) }).strict(),
-  z
-    .object({ ...envelope, type: z.literal('goToStep'), step: z.number().int().min(1).max(100) })
-    .strict(),
-  z.object({ ...envelope, type: z.literal('next') }).strict(),
-  z.object({ ...envelope, type: z.literal('previous') }).strict(),
-  z.object({ ...envelope, type: z.literal('play') }).strict(),
-  z.object({ ...envelope, type: z.literal('pause') }).strict(),
-  z
-    .object({
-      ...envelope,
-      type: z.literal('setSpeed'),
-      speed: z.number().refine((s) => (SPEEDS as readonly number[]).includes(s), 'a known speed'),
-    })
-    .strict(),
-  z
-    .object({
-      ...envelope,
-      type: z.literal('run'),
+/** The commands (zod/mini, made on first use: most pages embed nothing and post nothing). */
+const commandSchema = once(() => {
+  const envelope = { api: z.literal(EMBED_API), version: z.literal(EMBED_API_VERSION) };
+  const command = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+    z.strictObject({ ...envelope, type: z.literal(type), ...shape });
+  return z.discriminatedUnion('type', [
+    command('startLesson', { lesson: z.string().check(z.maxLength(60)) }),
+    command('goToStep', { step: z.int().check(z.minimum(1), z.maximum(100)) }),
+    command('next', {}),
+    command('previous', {}),
+    command('play', {}),
+    command('pause', {}),
+    command('setSpeed', {
+      speed: z
+        .number()
+        .check(z.refine((s) => (SPEEDS as readonly number[]).includes(s), 'a known speed')),
+    }),
+    command('run', {
       command: z
         .string()
-        .min(1)
-        .max(500)
-        .regex(/^[^\n\r]*$/, 'one line'),
-    })
-    .strict(),
-  // The lesson itself is checked by the lesson schema when it is loaded, from its JSON text:
-  // what JSON cannot say (a cycle, a BigInt, both of which postMessage carries) is no lesson.
-  z
-    .object({ ...envelope, type: z.literal('loadLesson'), lesson: z.unknown().refine(isJson) })
-    .strict(),
-]);
+        .check(z.minLength(1), z.maxLength(500), z.regex(/^[^\n\r]*$/, 'one line')),
+    }),
+    // The lesson itself is checked by the lesson schema when it is loaded, from its JSON text:
+    // what JSON cannot say (a cycle, a BigInt, both of which postMessage carries) is no lesson.
+    command('loadLesson', { lesson: z.unknown().check(z.refine(isJson)) }),
+  ]);
+});
 
-export type EmbedCommand = z.infer<typeof commandSchema>;
+export type EmbedCommand = z.infer<ReturnType<typeof commandSchema>>;
 
 export type EmbedEvent =
   | { type: 'ready'; version: number }
@@ -78,7 +71,7 @@ export type EmbedEvent =
 
 /** A command of this API version, or null for anything else. */
 export function readCommand(data: unknown): EmbedCommand | null {
-  const parsed = commandSchema.safeParse(data);
+  const parsed = commandSchema().safeParse(data);
   return parsed.success ? parsed.data : null;
 }
 

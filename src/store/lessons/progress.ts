@@ -9,7 +9,8 @@
  * exist are kept (a later version may bring them back) but never shown.
  */
 import '../zodSetup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { once } from '../once';
 import { browserStorage, readStored, writeStored } from '../storage';
 
 export const PROGRESS_VERSION = 1;
@@ -17,27 +18,31 @@ export const PROGRESS_KEY = 'docker-anatomy.progress.v1';
 /** Far above any honest file: a bigger one is refused before it is parsed. */
 export const PROGRESS_MAX_BYTES = 256 * 1024;
 
-const lessonProgressSchema = z
-  .object({
-    step: z.number().int().min(0).max(100),
-    /** Ids of the steps whose task passed. */
-    passed: z.array(z.string().max(60)).max(100),
-    /** Commands typed for each passed task, when the learner did it alone. */
-    commands: z.record(z.string().max(60), z.number().int().min(0).max(10_000)),
-    completed: z.boolean(),
-  })
-  .strict();
+const id = () => z.string().check(z.maxLength(60));
+const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 
-export const progressSchema = z
-  .object({
+/** One lesson's progress (zod/mini; the schemas are made on first use). */
+const lessonProgressSchema = once(() =>
+  z.strictObject({
+    step: count(100),
+    /** Ids of the steps whose task passed. */
+    passed: z.array(id()).check(z.maxLength(100)),
+    /** Commands typed for each passed task, when the learner did it alone. */
+    commands: z.record(id(), count(10_000)),
+    completed: z.boolean(),
+  }),
+);
+
+const progressSchema = once(() =>
+  z.strictObject({
     app: z.literal('docker-anatomy'),
     version: z.literal(PROGRESS_VERSION),
-    lessons: z.record(z.string().max(60), lessonProgressSchema),
-  })
-  .strict();
+    lessons: z.record(id(), lessonProgressSchema()),
+  }),
+);
 
-export type Progress = z.infer<typeof progressSchema>;
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+export type Progress = z.infer<ReturnType<typeof progressSchema>>;
+export type LessonProgress = z.infer<ReturnType<typeof lessonProgressSchema>>;
 
 export const EMPTY_PROGRESS: Progress = { app: 'docker-anatomy', version: 1, lessons: {} };
 export const EMPTY_LESSON: LessonProgress = { step: 0, passed: [], commands: {}, completed: false };
@@ -56,7 +61,7 @@ export function readProgress(text: string): ProgressRead {
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== PROGRESS_VERSION)
     return { ok: false, reason: `it was saved by another version (${version})` };
-  const parsed = progressSchema.safeParse(json);
+  const parsed = progressSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
