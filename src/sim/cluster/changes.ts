@@ -23,6 +23,11 @@ export type ClusterChange =
       index?: number;
     }
   | { op: 'node'; node: SwarmNode; index?: number }
+  /**
+   * A heartbeat came: only the node's session clock moves. The most frequent change of a
+   * swarm (fifty machines beat every five seconds), so it carries two numbers, not the node.
+   */
+  | { op: 'node.heartbeat'; id: NodeId; at: number; deadline: number }
   | { op: 'raft'; raft: RaftState }
   | { op: 'service'; service: SwarmService; index: number }
   | { op: 'service.remove'; id: string; index: number }
@@ -40,6 +45,16 @@ export function applyClusterChange(world: ClusterWorld, change: ClusterChange): 
     case 'node':
       world.nodes[change.node.id] = change.node;
       return;
+    case 'node.heartbeat': {
+      const node = world.nodes[change.id];
+      if (node)
+        world.nodes[change.id] = {
+          ...node,
+          lastHeartbeat: change.at,
+          heartbeatDeadline: change.deadline,
+        };
+      return;
+    }
     case 'raft':
       world.raft = change.raft;
       return;

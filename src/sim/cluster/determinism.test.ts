@@ -64,6 +64,23 @@ describe('determinism', () => {
     expect(digest(again)).toBe(digest(d.cluster));
   });
 
+  it('a heartbeat carries only the session clock, and worldAt rebuilds it at each one', () => {
+    const d = new ClusterDriver({ seed: 'beats', nodes: 3 });
+    d.form(1, 2);
+    d.advance(30_000);
+    const beats = d.cluster.trace.filter((e) => e.kind === 'heartbeat' && e.change);
+    expect(beats.length).toBeGreaterThan(10);
+    for (const beat of beats.slice(-6)) {
+      const change = beat.change;
+      if (change?.op !== 'node.heartbeat') throw new Error(`a heartbeat carries ${change?.op}`);
+      expect(Object.keys(change).sort()).toEqual(['at', 'deadline', 'id', 'op']);
+      const node = d.cluster.worldAt(beat.seq).nodes[change.id];
+      expect(node?.lastHeartbeat).toBe(beat.t);
+      expect(node?.heartbeatDeadline).toBe(change.deadline);
+      expect(node?.state).toBe('ready');
+    }
+  });
+
   it('worldAt rebuilds the world at any point of the trace', () => {
     const d = session('world-at');
     const c = d.cluster;

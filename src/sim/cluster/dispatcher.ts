@@ -96,14 +96,13 @@ export function heartbeat(rt: ClusterRuntime, id: NodeId): void {
   }
   const p = period(rt);
   const label = 'Heartbeat';
-  const next = { ...node, lastHeartbeat: rt.now, heartbeatDeadline: rt.now + p * GRACE_MULTIPLIER };
   rt.emit(
     'heartbeat',
     ep.agent(id),
     'dispatcher',
     label,
     { period: p },
-    { op: 'node', node: next },
+    { op: 'node.heartbeat', id, at: rt.now, deadline: rt.now + p * GRACE_MULTIPLIER },
   );
   rt.schedule(p, { kind: 'heartbeat', node: id });
 }
