@@ -3,7 +3,7 @@
  * the ingress network, which tasks would answer the first connections arriving at each machine
  * of the swarm (round-robin), including machines that run no task of that service (they answer all the same,
  * passing the connection on, which is the point of the mesh).
- * Contract: pure; asks the cluster's own `meshAnswer` (src/sim/cluster/mesh.ts), the single
+ * Contract: pure; asks the cluster's own `meshRoutes` (src/sim/cluster/mesh.ts), the single
  * source of the mesh's rules.
  */
 import type { MeshAnswer } from '../../sim/cluster/mesh';
@@ -30,7 +30,7 @@ export interface MeshPort {
 
 export interface MeshSource {
   readonly world: ClusterWorld;
-  meshAnswer(node: NodeId, port: number, connection?: number): MeshAnswer | null;
+  meshRoutes(port: number, nodes: readonly NodeId[], limit: number): Map<NodeId, MeshAnswer[]>;
 }
 
 export function meshPorts(cluster: MeshSource): MeshPort[] {
@@ -44,19 +44,17 @@ export function meshPorts(cluster: MeshSource): MeshPort[] {
     .flatMap((service) =>
       service.spec.ports
         .filter((p) => p.publishMode === 'ingress')
-        .map((p) => ({
-          service: service.spec.name,
-          port: p.publishedPort,
-          target: p.targetPort,
-          rows: members.map((node) => {
-            const answers: MeshAnswer[] = [];
-            for (let n = 0; n < CONNECTIONS; n++) {
-              const answer = cluster.meshAnswer(node, p.publishedPort, n);
-              if (!answer || answers.some((a) => a.taskId === answer.taskId)) break;
-              answers.push(answer);
-            }
-            return { node, answers, forwards: answers.some((a) => a.node !== node) };
-          }),
-        })),
+        .map((p) => {
+          const routes = cluster.meshRoutes(p.publishedPort, members, CONNECTIONS);
+          return {
+            service: service.spec.name,
+            port: p.publishedPort,
+            target: p.targetPort,
+            rows: members.map((node) => {
+              const answers = routes.get(node) ?? [];
+              return { node, answers, forwards: answers.some((a) => a.node !== node) };
+            }),
+          };
+        }),
     );
 }

@@ -217,6 +217,27 @@ describe('swarm Engine API', () => {
     expect(d.cluster.meshAnswer('node-1', 9999)).toBeNull();
   });
 
+  it('meshRoutes gives each node the answers meshAnswer gives, connection by connection', () => {
+    const d = swarm();
+    // A partitioned worker reaches only its own tasks; a machine out of the swarm answers none.
+    d.cluster.apply({ kind: 'partition', node: 'node-4' });
+    const nodes = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5'];
+    for (const port of [8080, 9999])
+      for (const limit of [1, 2, 5]) {
+        const routes = d.cluster.meshRoutes(port, nodes, limit);
+        for (const node of nodes) {
+          const expected = [];
+          for (let n = 0; n < limit; n++) {
+            const a = d.cluster.meshAnswer(node, port, n);
+            if (!a || expected.some((e) => e.taskId === a.taskId)) break;
+            expected.push(a);
+          }
+          expect(routes.get(node), `${node}:${port}, ${limit}`).toEqual(expected);
+        }
+      }
+    expect(d.cluster.meshRoutes(8080, ['node-1'], 5).get('node-1')).toHaveLength(3);
+  });
+
   it('kill -9 dockerd on a worker: its task containers do not survive the restart (no live-restore for swarm), replacements run', () => {
     const d = new ClusterDriver({ seed: 'dockerd', nodes: 3 });
     d.form(1, 2);

@@ -29,6 +29,7 @@
  *   c.advance(ms)                         virtual time passes on every machine and in the
  *                                         cluster's own timers, in lock step
  *   c.now                                 the cluster's virtual time (ms)
+ *   c.meshRoutes(port, nodeIds, limit)    the same for the first connections at many machines
  *   c.meshAnswer(nodeId, port, n = 0)     which task would answer the n-th connection to a
  *                                         published port on that machine (mesh.ts), or null
  *
@@ -81,7 +82,7 @@ import {
   type LoggedClusterInput,
 } from './inputs';
 import { afterRaft } from './leadership';
-import { meshAnswerIn, type MeshAnswer } from './mesh';
+import { meshAnswerIn, meshRoutesIn, type MeshAnswer } from './mesh';
 import { canCommit, swarmRunning } from './net';
 import { delayedStart, orchestrate } from './orchestrator';
 import { partition, powerOff, restore } from './power';
@@ -170,6 +171,11 @@ export class Cluster {
   /** Which task answers the `connection`-th connection to `port` on `node` (mesh.ts). */
   meshAnswer(node: NodeId, port: number, connection = 0): MeshAnswer | null {
     return meshAnswerIn(this.rt, node, port, connection);
+  }
+
+  /** Who answers the first `limit` connections to `port` at each of `nodes`, in turn (mesh.ts). */
+  meshRoutes(port: number, nodes: readonly NodeId[], limit: number): Map<NodeId, MeshAnswer[]> {
+    return meshRoutesIn(this.rt, port, nodes, limit);
   }
 
   /** What `activity()` was after the last idle spell (merging needs nothing since). */
