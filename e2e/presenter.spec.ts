@@ -219,6 +219,8 @@ test('at 1024x640 nothing overflows while presenting', async ({ app, page }) => 
   // A short terminal panel gives its room to the terminal's rows, not to the keyboard hint.
   const hint = await page.locator('.terminal-view__hint').boundingBox();
   expect(hint?.height).toBeLessThanOrEqual(1);
+  // The way out of the terminal still shows, short (no keyboard trap for sighted users).
+  await expect(app.panel('Terminal').getByText('Escape, then Tab, leaves')).toBeVisible();
 
   // Leaving gives back the panels as they were, even one the layout squeezed shut.
   await presenter.toggle.click();

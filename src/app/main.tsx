@@ -36,10 +36,20 @@ const linkProblem = linked
   ? (await import('../store/permalink')).openPermalink(window.location.hash)
   : null;
 if (linkProblem !== null) tell({ kind: 'linkDamaged', reason: linkProblem });
-// A session that built replays its builds: the Dockerfile parser (not on the first screen) first.
-if (!linked && savedSessionMayBuild()) await import('../sim/build/dockerfileAst');
-const dropped = keepSandboxSession({ restore: !linked });
-if (dropped !== null) tell({ kind: 'sessionReset', reason: dropped });
+// A session that built replays its builds: the Dockerfile parser (not on the first screen)
+// comes first. If it cannot be fetched (offline after an update), the app does not start on a
+// fresh host, which would soon be saved over the learner's session: it asks for a reload.
+const parserReady =
+  linked ||
+  !savedSessionMayBuild() ||
+  (await import('../sim/build/dockerfileAst').then(
+    () => true,
+    () => false,
+  ));
+if (parserReady) {
+  const dropped = keepSandboxSession({ restore: !linked });
+  if (dropped !== null) tell({ kind: 'sessionReset', reason: dropped });
+}
 // Progress is read now, though the lessons load on demand, so a damaged one is said at once.
 const progress = loadSavedProgress();
 if (progress.problem !== null) tell({ kind: 'progressReset', reason: progress.problem });
@@ -49,7 +59,7 @@ const embed = parseEmbedParams(window.location.search);
 for (const warning of embed.warnings) console.warn(warning);
 
 const i18n = await initI18n();
-if (hasTranslations(i18n)) {
+if (parserReady && hasTranslations(i18n)) {
   applyEmbedSettings(embed.settings);
   connectEmbedApi(embed.settings.origins ?? []);
   const root = createRoot(rootElement);
@@ -67,7 +77,6 @@ if (hasTranslations(i18n)) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.className = 'p-6';
-  message.textContent =
-    'docker-anatomy could not load its text. Check your connection and reload the page.';
+  message.textContent = `docker-anatomy could not load ${parserReady ? 'its text' : 'what your saved session needs'}. Check your connection and reload the page.`;
   rootElement.replaceChildren(message);
 }

@@ -213,6 +213,13 @@ export const useBridgeStore = create<BridgeState>()((set, get) => ({
       ([{ Cluster }]) => {
         if (get().url === url && source === null) listen(url, Cluster);
       },
+      () => {
+        if (get().url === url)
+          set({
+            status: 'lost',
+            error: 'part of the app could not be loaded: check your connection and connect again',
+          });
+      },
     );
     return null;
   },

@@ -136,6 +136,15 @@ describe('restoreSession', () => {
     expect(reason).toBe('log: the log is not in time order');
   });
 
+  it('refuses time that does not pass forward by a number of ms (it would replay elsewhere)', () => {
+    for (const ms of [-5, '5', null, 'Infinity']) {
+      const reason = refusal(
+        edited((json) => json.log.push({ at: 999_999, input: { kind: 'advance', ms } })),
+      );
+      expect(reason).toMatch(/^log\.\d+\.input\.ms: not a length of time$/);
+    }
+  });
+
   it('refuses a log whose replay throws', () => {
     // A signal without a target: its shape passes the schema, replaying it throws.
     const reason = refusal(

@@ -54,7 +54,17 @@ const savedSchema = once(() =>
       .array(
         z.object({
           at: z.number().check(z.minimum(0)),
-          input: z.looseObject({ kind: z.enum(INPUT_KINDS) }),
+          input: z.looseObject({ kind: z.enum(INPUT_KINDS) }).check(
+            // Time passes forward, by a number of ms: anything else would replay to another time.
+            z.refine(
+              (input) =>
+                input.kind !== 'advance' ||
+                (typeof input['ms'] === 'number' &&
+                  Number.isFinite(input['ms']) &&
+                  input['ms'] >= 0),
+              { message: 'not a length of time', path: ['ms'] },
+            ),
+          ),
         }),
       )
       .check(

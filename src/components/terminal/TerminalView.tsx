@@ -141,6 +141,10 @@ export default function TerminalView({ controller }: Props) {
         <p id={hintId} className="terminal-view__hint text-muted text-xs">
           {t('terminal.hint')}
         </p>
+        {/* The way out, short, where the hint above has no room (it stays the description). */}
+        <span className="terminal-view__hint-short text-muted text-xs" aria-hidden="true">
+          {t('terminal.hintShort')}
+        </span>
         <button
           type="button"
           className="btn text-xs"

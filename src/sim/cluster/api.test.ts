@@ -226,7 +226,7 @@ describe('swarm Engine API', () => {
       for (const limit of [1, 2, 5]) {
         const routes = d.cluster.meshRoutes(port, nodes, limit);
         for (const node of nodes) {
-          const expected = [];
+          const expected: NonNullable<ReturnType<typeof d.cluster.meshAnswer>>[] = [];
           for (let n = 0; n < limit; n++) {
             const a = d.cluster.meshAnswer(node, port, n);
             if (!a || expected.some((e) => e.taskId === a.taskId)) break;

@@ -203,10 +203,11 @@ export class Cluster {
   }
 
   /**
-   * Lets time pass while nobody acts (a live clock, such as the bridge's). Consecutive idle
-   * spells in which nothing happened anywhere (no cluster or machine trace grew) are merged
+   * Lets time pass while nobody acts (a live clock, such as the bridge's). Idle spells with
+   * nothing else in between (no input, nothing traced since the last one ended) are merged
    * into one logged input, so a long quiet session keeps a short log; replaying the merged
-   * input gives the same traces, since timers fall due at the same virtual times either way.
+   * input gives the same traces, since timers fall due at the same virtual times either way
+   * and the settles it skips (at the ends of the spells) find nothing left to do.
    */
   idle(ms: number): void {
     const last = this.log.at(-1);

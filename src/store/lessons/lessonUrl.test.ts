@@ -45,10 +45,13 @@ describe('lessonAddress', () => {
   });
 
   it('says a sentence is not a web address, instead of fetching it as a relative path', () => {
-    for (const text of ['not a url at all <b>', 'my lesson.json', 'lesson"one.json']) {
+    for (const text of ['not a url at all <b>', 'open the lesson please', 'lesson"one.json']) {
       const got = lessonAddress(text, BASE);
       expect(got).toEqual({ ok: false, reason: `"${text}" is not a web address` });
     }
+    // A file or a path with a space in its name is still a relative address.
+    expect(address('my lesson.json').href).toBe('https://anatomy.example/app/my%20lesson.json');
+    expect(address('lessons/week 2/one.json').pathname).toBe('/app/lessons/week%202/one.json');
   });
 
   it('refuses scripts, data, files and credentials, quoting them safely', () => {

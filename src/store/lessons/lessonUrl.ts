@@ -30,9 +30,11 @@ export function lessonAddress(
 ): { ok: true; url: URL } | { ok: false; reason: string } {
   const typed = input.trim();
   if (typed === '') return { ok: false, reason: 'no address was given' };
-  // A relative address never holds a space, quotes or angle brackets (a browser encodes
-  // them); text without a scheme that does is a sentence, not a path to fetch beside the app.
-  if (!/^[a-z][a-z\d+.-]*:/i.test(typed) && /[\s"<>\\^`{|}]/.test(typed))
+  // Text without a scheme is a path beside the app, unless it reads as a sentence: quotes or
+  // angle brackets, or spaces in something that is neither a path nor a .json file name.
+  const sentence =
+    /["<>]/.test(typed) || (/\s/.test(typed) && !typed.includes('/') && !/\.json$/i.test(typed));
+  if (!/^[a-z][a-z\d+.-]*:/i.test(typed) && sentence)
     return { ok: false, reason: `"${shown(typed)}" is not a web address` };
   let url: URL;
   try {
