@@ -21,6 +21,7 @@ import { getHeapSpaceStatistics } from 'node:v8';
 import type { Cluster } from '../../src/sim/cluster/cluster';
 import { ClusterDriver } from '../../src/sim/cluster/driver';
 import { KubeCluster } from '../../src/sim/kube/kubeCluster';
+import { createDeployment } from '../../src/sim/kube/testing';
 import { standardSession } from '../../src/sim/testing/session';
 import { LESSONS } from '../../src/scenarios';
 import { rehearse, runToEnd } from '../../src/scenarios/rehearse';
@@ -182,16 +183,7 @@ function clocks(): ClockResult[] {
   // The determinism tests' session: images pulled, containers run, stopped and removed.
   const host = standardSession().sim;
   const kube = new KubeCluster({ seed: 'clock', workers: 3 });
-  kube.apply({
-    kind: 'api',
-    request: {
-      verb: 'createDeployment',
-      namespace: 'default',
-      name: 'web',
-      image: 'nginx',
-      replicas: 3,
-    },
-  });
+  createDeployment(kube, 'web', 3);
   return [
     clockRun('host', host),
     clockRun('swarm, 6 nodes, 6 tasks', swarm(6, 6)),
