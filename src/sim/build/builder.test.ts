@@ -106,6 +106,16 @@ describe('docker build (classic builder)', () => {
     expect(Object.keys(sim.world.images)).toHaveLength(images);
   });
 
+  it('an empty Dockerfile is refused by name; one of blank lines has no instructions', () => {
+    const sim = new Simulation({ seed: 'build', era: 'modern' });
+    expect(build(sim, { Dockerfile: '' }).error).toBe(
+      'the Dockerfile (Dockerfile) cannot be empty',
+    );
+    expect(build(sim, { Dockerfile: '\n\n' }).error).toBe(
+      'dockerfile parse error on line 1: file with no instructions',
+    );
+  });
+
   it('replays to the same trace', () => {
     const sim = new Simulation({ seed: 'build', era: 'modern' });
     build(sim, APP);

@@ -110,6 +110,9 @@ export function runBuild(h: DockerHost, options: BuildOptions): BuildResult {
   };
 
   if (parsed === null) return failWith(`Cannot locate specified Dockerfile: ${dockerfilePath}`);
+  // moby reads one byte before parsing: a file with none is refused by name, not parsed
+  // (builder/remotecontext/detect.go, readAndParseDockerfile).
+  if (source === '') return failWith(`the Dockerfile (${dockerfilePath}) cannot be empty`);
   const firstError = parsed.errors[0];
   if (firstError) return failWith(parseErrorMessage(firstError), firstError.line);
   for (const tag of options.tags ?? []) {
