@@ -227,14 +227,10 @@ test('axe finds no WCAG 2.2 AA violation on any view or dialog, light or dark', 
     page.getByRole('group', { name: 'View' }).getByRole('radio', { name });
   // Saved progress and session that cannot be read (each gets a notice), and a clipboard that
   // refuses (Copy link falls back to its pop-up field).
+  await app.seedDamagedStorage();
   await page.addInitScript(() => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('docker-anatomy.progress.v1', '{"app":"docker-anatomy","version":1,');
-    localStorage.setItem(
-      'docker-anatomy.session.v1',
-      JSON.stringify({ app: 'docker-anatomy', version: 7, options: {}, log: [] }),
-    );
+    if (sessionStorage.getItem('clipboard-refused')) return;
+    sessionStorage.setItem('clipboard-refused', '1');
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
     });

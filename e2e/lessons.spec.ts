@@ -108,15 +108,7 @@ test('progress survives a reload, and can be taken again', async ({ app, page })
 });
 
 test('damaged saved progress and session: a notice, and a clean start', async ({ app, page }) => {
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('docker-anatomy.progress.v1', '{"app":"docker-anatomy","version":1,');
-    localStorage.setItem(
-      'docker-anatomy.session.v1',
-      JSON.stringify({ app: 'docker-anatomy', version: 7, options: {}, log: [] }),
-    );
-  });
+  await app.seedDamagedStorage();
   await app.goto();
   // Both notices name what was wrong; the app runs on a fresh host.
   const session = page.getByRole('alert').filter({ hasText: 'sandbox session' });

@@ -36,6 +36,22 @@ export class AppPage {
     this.main = page.getByRole('main');
   }
 
+  /**
+   * Before the first load only: saved progress that is not JSON and a saved session of another
+   * version, as a browser can hold them. Each must get a notice and a clean start.
+   */
+  async seedDamagedStorage() {
+    await this.page.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('docker-anatomy.progress.v1', '{"app":"docker-anatomy","version":1,');
+      localStorage.setItem(
+        'docker-anatomy.session.v1',
+        JSON.stringify({ app: 'docker-anatomy', version: 7, options: {}, log: [] }),
+      );
+    });
+  }
+
   /** Opens the app and waits until the diagram shows its daemon. */
   async goto() {
     await this.page.goto('./');
