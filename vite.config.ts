@@ -1,11 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 /**
  * The Content-Security-Policy the built app runs under. It is added only to the production
- * build: the dev server injects an inline React-refresh preamble that a strict policy forbids.
+ * build, the page it is written for; the dev server adds its own client and style tags.
  * No inline scripts and no eval; inline styles stay allowed because React Flow positions nodes
  * with style attributes. connect-src leaves room for the local Engine API bridge on loopback,
  * and allows https so a learner can open a lesson from an address they paste (a lesson is
@@ -35,9 +34,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The views are written against React's API and run on Preact: package.json installs
+ * @preact/compat under the names react and react-dom, so the bundler, vitest and Node all
+ * load the same runtime (README, "Why Preact"). JSX is compiled by Vite's own transformer
+ * (tsconfig: react-jsx); edits in the dev server reload the page (no React Fast Refresh).
+ */
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [tailwindcss(), contentSecurityPolicy()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {

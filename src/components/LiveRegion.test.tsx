@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act } from './testing/act';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAnnouncementStore } from '../store/announcementStore';
 import { LiveRegion } from './LiveRegion';

@@ -12,7 +12,7 @@ interface Props {
   readonly children: ReactNode;
   /** Called after a reset, e.g. to clear state that made the panel throw. */
   readonly onReset?: () => void;
-  /** Where the error is reported; React already logs it to the console. */
+  /** Where else the error is reported, after the console. */
   readonly onError?: (error: Error, info: ErrorInfo) => void;
 }
 
@@ -42,6 +42,9 @@ export class PanelErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo) {
+    // Preact, unlike React, does not log an error a boundary caught: without this line the
+    // panel would show its message and the stack would be lost to whoever opens the console.
+    console.error(`docker-anatomy: the ${this.props.name} panel failed`, error);
     this.props.onError?.(error, info);
   }
 

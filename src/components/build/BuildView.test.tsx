@@ -5,7 +5,7 @@
  * typed into the terminal like any command.
  */
 import { EditorView } from '@codemirror/view';
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newSimulation, useSessionStore } from '../../store/sessionStore';
 import { initialUiState, useUiStore } from '../../store/uiStore';
@@ -82,7 +82,7 @@ describe('BuildView', () => {
       editor?.dispatch({ changes: { from: 4, insert: 'b' } });
     });
     expect(useSessionStore.getState().sim.log.length).toBe(before);
-    act(() => vi.advanceTimersByTime(400));
+    act(() => void vi.advanceTimersByTime(400));
     const log = useSessionStore.getState().sim.log.slice(before);
     expect(log.map(({ input }) => input.kind)).toEqual(['writeFile']);
     expect(useSessionStore.getState().sim.world.files['/root/app/app.js']).toMatch(/^\/\/ ab/);
@@ -134,13 +134,15 @@ describe('BuildView', () => {
     const view = render();
     act(() => buttonNamed('New file').click());
     const input = view.querySelector<HTMLInputElement>('form input');
-    const submit = (name: string) =>
+    // Typing and submitting are two events, with a render between them, as for a user.
+    const submit = (name: string) => {
       act(() => {
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
         setValue?.call(input, name);
         input?.dispatchEvent(new Event('input', { bubbles: true }));
-        input?.form?.requestSubmit();
       });
+      act(() => input?.form?.requestSubmit());
+    };
     submit('../etc/passwd');
     expect(view.querySelector('[role="alert"]')?.textContent).toContain('inside the build context');
     expect(Object.keys(useSessionStore.getState().sim.world.files)).not.toContain(

@@ -4,7 +4,7 @@
  * their state, one tab stop with arrow keys between them, aggregated cards, the Raft panel,
  * service scaling and the selected machine's fault buttons.
  */
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInDom, type Rendered } from '../testing/renderInDom';
 import { AGGREGATE_OVER, nodeCards, serviceLines } from './clusterModel';

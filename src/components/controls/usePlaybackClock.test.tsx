@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STEP_MS } from '../../store/playback';
 import { useSessionStore } from '../../store/sessionStore';
@@ -16,7 +16,7 @@ const pull = {
   request: { method: 'POST', path: '/v1.51/images/create?fromImage=busybox&tag=latest' },
 };
 const cursor = () => useSessionStore.getState().cursor;
-const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+const wait = (ms: number) => act(() => void vi.advanceTimersByTime(ms));
 
 describe('usePlaybackClock', () => {
   let rendered: Rendered | undefined;

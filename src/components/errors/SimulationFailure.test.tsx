@@ -5,7 +5,7 @@
  * and what its two buttons do to the session.
  */
 import axe from 'axe-core';
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Input } from '../../sim/inputs';
 import { Simulation } from '../../sim/simulation';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Group } from 'react-resizable-panels';
 import { useUiStore } from '../../store/uiStore';

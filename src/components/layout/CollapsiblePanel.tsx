@@ -45,9 +45,23 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
   }, [collapsed, panelRef]);
 
   // Panel -> store: a drag or a keyboard resize may collapse or expand it too.
+  // The first resize is the group's first layout, from the default sizes: it says nothing
+  // about what the learner wants, so the store's state is applied to it instead of read from it
+  // (a panel asked collapsed before the first render, e.g. by ?panels=, stays collapsed).
+  const laidOut = useRef(false);
   const onResize = useCallback(() => {
     const panel = panelRef.current;
-    if (panel) setPanelCollapsed(id, panel.isCollapsed());
+    if (!panel) return;
+    if (!laidOut.current) {
+      laidOut.current = true;
+      const wanted = useUiStore.getState().collapsedPanels[id];
+      if (panel.isCollapsed() !== wanted) {
+        if (wanted) panel.collapse();
+        else panel.expand();
+        return;
+      }
+    }
+    setPanelCollapsed(id, panel.isCollapsed());
   }, [id, panelRef, setPanelCollapsed]);
 
   return (

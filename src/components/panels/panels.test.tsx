@@ -3,7 +3,7 @@
  * The three live panels rendered against real sessions: what a student sees in the process
  * tree, the event log and the inspector, and what the keyboard and a click do there.
  */
-import { act } from 'react';
+import { act } from '../testing/act';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Simulation } from '../../sim/simulation';
 import { useSessionStore } from '../../store/sessionStore';

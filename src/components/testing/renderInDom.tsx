@@ -2,27 +2,24 @@
  * For component tests under jsdom: renders into a fresh container with English loaded
  * synchronously, and returns helpers to act on it. Test code only.
  */
-import { act, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { vi } from 'vitest';
+import { act } from './act';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import en from '../../i18n/locales/en.json';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
 export interface Rendered {
   readonly container: HTMLElement;
   readonly root: Root;
-  /** Errors React reported as caught by an error boundary. */
+  /** Errors an error boundary caught (each boundary logs the one it caught). */
   readonly caughtErrors: unknown[];
   click: (element: Element) => void;
   unmount: () => void;
 }
 
 export function renderInDom(ui: ReactNode): Rendered {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({
     lng: 'en',
@@ -33,8 +30,11 @@ export function renderInDom(ui: ReactNode): Rendered {
   const container = document.createElement('div');
   document.body.append(container);
   const caughtErrors: unknown[] = [];
-  // Collect boundary-caught errors instead of letting React print them to the test output.
-  const root = createRoot(container, { onCaughtError: (error) => caughtErrors.push(error) });
+  // Collect what the boundaries log instead of printing it to the test output.
+  const consoleError = vi
+    .spyOn(console, 'error')
+    .mockImplementation((_message: unknown, error: unknown) => caughtErrors.push(error));
+  const root = createRoot(container);
   act(() => root.render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>));
   return {
     container,
@@ -47,6 +47,7 @@ export function renderInDom(ui: ReactNode): Rendered {
     unmount: () => {
       act(() => root.unmount());
       container.remove();
+      consoleError.mockRestore();
     },
   };
 }

@@ -3,7 +3,7 @@
  * The image anatomy view against real sessions (the demo app built from the host's shell):
  * what a student sees and hears, and what the keyboard and the picker do.
  */
-import { act } from 'react';
+import { act } from '../../testing/act';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ShellHarness } from '../../../cli/shell/testing';
 import { useAnnouncementStore } from '../../../store/announcementStore';
