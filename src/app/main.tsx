@@ -1,32 +1,22 @@
 /**
- * Entry point. Order matters: the theme class goes on <html> before anything paints, the
- * translations load before the first render (so no raw keys flash), then React mounts.
+ * The app, loaded by boot.ts once the loading shell is on screen (boot.ts has put the theme on
+ * <html>). Order matters: saved state is read and checked, the translations load before the
+ * first render (so no raw keys flash), then the views mount.
  */
 import '../store/zodSetup';
-import '@xyflow/react/dist/style.css';
-import '../styles.css';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
-import { resolveTheme } from '../store/themePreference';
-import { useUiStore } from '../store/uiStore';
 import { loadSavedProgress } from '../store/lessons/progress';
 import { tell } from '../store/noticeStore';
 import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
-import { PREFERS_DARK } from '../components/hooks/useMediaQuery';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
-import { applyThemeClass } from './themeClass';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
-
-applyThemeClass(
-  document.documentElement,
-  resolveTheme(useUiStore.getState().theme, window.matchMedia(PREFERS_DARK).matches),
-);
 
 // The host the learner left last time, replayed from its log (or a notice saying why not).
 // A permalink (#session=...) opens its session instead of the saved one; a damaged one is said.

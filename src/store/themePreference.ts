@@ -11,6 +11,9 @@ export { browserStorage } from './storage';
 export type ThemePreference = 'system' | 'light' | 'dark';
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
+/** The media query that says the system prefers dark. */
+export const PREFERS_DARK = '(prefers-color-scheme: dark)';
+
 /** The two looks the page can actually have once "system" is resolved. */
 export type ResolvedTheme = 'light' | 'dark';
 

@@ -17,4 +17,4 @@ export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(subscribe, getSnapshot, () => false);
 }
 
-export const PREFERS_DARK = '(prefers-color-scheme: dark)';
+export { PREFERS_DARK } from '../../store/themePreference';

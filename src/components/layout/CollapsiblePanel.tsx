@@ -45,21 +45,18 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
   }, [collapsed, panelRef]);
 
   // Panel -> store: a drag or a keyboard resize may collapse or expand it too.
-  // The first resize is the group's first layout, from the default sizes: it says nothing
-  // about what the learner wants, so the store's state is applied to it instead of read from it
-  // (a panel asked collapsed before the first render, e.g. by ?panels=, stays collapsed).
+  // The first resize is the group's first layout, from the default sizes. A panel asked
+  // collapsed before it (e.g. by ?panels=) is collapsed then, not reopened by it; a panel the
+  // layout had to collapse (no room, as on a phone) is written back as collapsed, as any is.
   const laidOut = useRef(false);
   const onResize = useCallback(() => {
     const panel = panelRef.current;
     if (!panel) return;
-    if (!laidOut.current) {
-      laidOut.current = true;
-      const wanted = useUiStore.getState().collapsedPanels[id];
-      if (panel.isCollapsed() !== wanted) {
-        if (wanted) panel.collapse();
-        else panel.expand();
-        return;
-      }
+    const first = !laidOut.current;
+    laidOut.current = true;
+    if (first && useUiStore.getState().collapsedPanels[id] && !panel.isCollapsed()) {
+      panel.collapse();
+      return;
     }
     setPanelCollapsed(id, panel.isCollapsed());
   }, [id, panelRef, setPanelCollapsed]);

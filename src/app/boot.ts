@@ -1,0 +1,45 @@
+/**
+ * The page's entry, kept tiny. It puts the theme on <html>, lets the browser paint
+ * index.html's loading shell, and only then runs the app (main.tsx). Evaluating the app's code
+ * takes a few hundred milliseconds on a slow laptop: run first, that was a blank page; run
+ * after a paint, it is the app's name and "Loading the simulation…". The app's chunks are
+ * already downloading meanwhile: index.html preloads them (vite.config.ts, preloadApp).
+ */
+// The stylesheets are the entry's, so index.html links them and the shell paints styled.
+import '@xyflow/react/dist/style.css';
+import '../styles.css';
+import {
+  PREFERS_DARK,
+  browserStorage,
+  isThemePreference,
+  loadThemePreference,
+  resolveTheme,
+} from '../store/themePreference';
+import { applyThemeClass } from './themeClass';
+
+// An embedding page's ?theme= wins over the stored choice, as the app will apply it: painting
+// the shell in the other theme first would flash. main.tsx validates and reports the URL.
+const asked = new URLSearchParams(window.location.search).get('theme');
+applyThemeClass(
+  document.documentElement,
+  resolveTheme(
+    isThemePreference(asked) ? asked : loadThemePreference(browserStorage()),
+    window.matchMedia(PREFERS_DARK).matches,
+  ),
+);
+
+/** Resolves after the next frame is painted, or after 100 ms (a hidden page paints none). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+await afterNextPaint();
+await import('./main');
