@@ -115,9 +115,14 @@ test('the big cluster: 50 machines, 1,000 tasks, counted per service on each car
   await cluster.control('Big cluster: 50 nodes, 1,000 tasks').click();
   await expect(cluster.node('node-50')).toBeVisible({ timeout: 15_000 });
   await cluster.control('Pause').click();
-  await cluster.advanceUntil(async () =>
-    /500\/500(?!,)/.test((await cluster.service('web').textContent()) ?? ''),
+  // The clock ran until Pause, for as long as the machine took: wait for every service (each
+  // card names all three), not only web, to have all its tasks running.
+  const converged = async (name: string) =>
+    /(\d+)\/\1(?![\d,])/.test((await cluster.service(name).textContent()) ?? '');
+  await cluster.advanceUntil(
+    async () => (await converged('web')) && (await converged('api')) && (await converged('cache')),
   );
+  await expect(cluster.service('web')).toContainText('500/500');
   await expect(cluster.machines.getByRole('button')).toHaveCount(50);
   await expect(cluster.raft).toContainText('5 of 5 managers reachable — quorum holds');
   await expect(cluster.node('node-50')).toHaveAccessibleName(

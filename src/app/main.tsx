@@ -15,6 +15,10 @@ import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
+// When the app's own code begins, for whoever reads the performance timeline (and for the e2e
+// check that the loading shell was painted before it: e2e/loading.spec.ts).
+performance.mark('docker-anatomy:app-start');
+
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 

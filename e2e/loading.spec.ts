@@ -1,0 +1,31 @@
+/**
+ * The first paint (src/app/boot.ts): index.html's loading shell, the app's name and "Loading the
+ * simulation…", is on screen before the app's code starts to run, which takes a while on a slow
+ * laptop, and it is painted in the learner's theme (a dark theme never flashes light first).
+ */
+import { expect, test } from './fixtures';
+
+test('the loading shell is painted before the app starts, in the chosen theme', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('docker-anatomy.theme', 'dark');
+    // <html> may not exist yet when this runs: watch the document for it and its class.
+    new MutationObserver(() => {
+      if (document.documentElement?.classList.contains('dark'))
+        (window as { darkAt?: number }).darkAt ??= performance.now();
+    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('group', { name: /^dockerd, daemon/ })).toBeVisible();
+  const times = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    appStart: performance.getEntriesByName('docker-anatomy:app-start')[0]?.startTime,
+    darkAt: (window as { darkAt?: number }).darkAt,
+  }));
+  expect(times.paint, 'a first contentful paint').toBeDefined();
+  expect(times.appStart, 'the app marked its start').toBeDefined();
+  expect(times.darkAt, 'the dark theme was applied').toBeDefined();
+  expect(times.paint, 'painted before the app started').toBeLessThan(times.appStart ?? 0);
+  expect(times.darkAt, 'dark before the first paint').toBeLessThan(times.paint ?? 0);
+});
