@@ -118,7 +118,7 @@ test('the big cluster: 50 machines, 1,000 tasks, counted per service on each car
   // The clock ran until Pause, for as long as the machine took: wait for every service (each
   // card names all three), not only web, to have all its tasks running.
   const converged = async (name: string) =>
-    /(\d+)\/\1(?![\d,])/.test((await cluster.service(name).textContent()) ?? '');
+    /(?<!\d)(\d+)\/\1(?![\d,])/.test((await cluster.service(name).textContent()) ?? '');
   await cluster.advanceUntil(
     async () => (await converged('web')) && (await converged('api')) && (await converged('cache')),
   );

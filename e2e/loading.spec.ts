@@ -29,3 +29,18 @@ test('the loading shell is painted before the app starts, in the chosen theme', 
   expect(times.paint, 'painted before the app started').toBeLessThan(times.appStart ?? 0);
   expect(times.darkAt, 'dark before the first paint').toBeLessThan(times.paint ?? 0);
 });
+
+test('an app that cannot be fetched says so instead of loading for ever', async ({
+  page,
+  consoleProblems,
+}) => {
+  // As after a deployment that replaced the chunk, or a connection lost mid-load.
+  await page.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(
+    'docker-anatomy could not load the app. Check your connection and reload the page.',
+  );
+  await expect(page.getByText('Loading the simulation…')).toHaveCount(0);
+  const problems = consoleProblems.splice(0);
+  expect(problems.join('\n')).toContain('docker-anatomy: the app did not start');
+});

@@ -15,6 +15,7 @@ import {
   loadThemePreference,
   resolveTheme,
 } from '../store/themePreference';
+import { sayCouldNotLoad } from './loadFailure';
 import { applyThemeClass } from './themeClass';
 
 // An embedding page's ?theme= wins over the stored choice, as the app will apply it: painting
@@ -42,4 +43,11 @@ function afterNextPaint(): Promise<void> {
 }
 
 await afterNextPaint();
-await import('./main');
+try {
+  await import('./main');
+} catch (error) {
+  // A chunk that cannot be fetched (offline, or a new deployment replaced it) or an error while
+  // the app starts: said on the page, not left as "Loading…" for ever; the cause to the console.
+  console.error('docker-anatomy: the app did not start', error);
+  sayCouldNotLoad('the app');
+}

@@ -4,7 +4,6 @@
  * first render (so no raw keys flash), then the views mount.
  */
 import '../store/zodSetup';
-import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { loadSavedProgress } from '../store/lessons/progress';
@@ -13,6 +12,7 @@ import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
+import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
 // When the app's own code begins, for whoever reads the performance timeline (and for the e2e
@@ -57,20 +57,8 @@ if (parserReady && hasTranslations(i18n)) {
   applyEmbedSettings(embed.settings);
   connectEmbedApi(embed.settings.origins ?? []);
   const root = createRoot(rootElement);
-  // A transition renders in slices that yield to the browser (a slow laptop stays responsive
-  // while the first screen is built); index.html's shell shows until it commits.
-  startTransition(() => {
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
-  });
+  // One synchronous render (Preact has no time slicing); index.html's shell shows until then.
+  root.render(<App />);
 } else {
-  // Without its text the app cannot say anything through t(): this one message is English.
-  const message = document.createElement('p');
-  message.setAttribute('role', 'alert');
-  message.className = 'p-6';
-  message.textContent = `docker-anatomy could not load ${parserReady ? 'its text' : 'what your saved session needs'}. Check your connection and reload the page.`;
-  rootElement.replaceChildren(message);
+  sayCouldNotLoad(parserReady ? 'its text' : 'what your saved session needs');
 }

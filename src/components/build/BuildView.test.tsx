@@ -99,6 +99,25 @@ describe('BuildView', () => {
     );
   });
 
+  it('opens the Dockerfile at a problem’s line when the problem is clicked, from another file', () => {
+    writeHost('/root/app/Dockerfile', 'FROM node:20-alpine\nWORKDIR /app\nRUNN npm install\n');
+    const view = render();
+    const editorLabel = () => view.querySelector('.cm-content')?.getAttribute('aria-label');
+    const appJs = [...view.querySelectorAll<HTMLElement>('[role="tab"]')].find(
+      (tab) => tab.textContent === 'app.js',
+    );
+    act(() => appJs?.click());
+    expect(editorLabel()).toBe('Contents of app.js');
+    const problem = [...view.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Line 3: unknown instruction: RUNN'),
+    );
+    act(() => problem?.click());
+    expect(editorLabel()).toBe('Contents of Dockerfile');
+    const editor = EditorView.findFromDOM(view.querySelector<HTMLElement>('.cm-editor')!);
+    const { state } = editor!;
+    expect(state.doc.lineAt(state.selection.main.head).number).toBe(3);
+  });
+
   it('types docker build into the terminal and opens it', () => {
     useUiStore.getState().setPanelCollapsed('terminal', true);
     render();
@@ -134,6 +153,8 @@ describe('BuildView', () => {
     const view = render();
     act(() => buttonNamed('New file').click());
     const input = view.querySelector<HTMLInputElement>('form input');
+    // A file name is not prose: no red underlines (spellCheck must reach the DOM as "false").
+    expect(input?.getAttribute('spellcheck')).toBe('false');
     // Typing and submitting are two events, with a render between them, as for a user.
     const submit = (name: string) => {
       act(() => {

@@ -49,7 +49,7 @@ export function BridgeControl() {
         className="w-48 rounded border border-slate-400 bg-white px-1 py-0.5 font-mono dark:bg-slate-900"
         value={address}
         onChange={(event) => setAddress(event.target.value)}
-        spellCheck={false}
+        spellCheck="false"
       />
       <button type="submit" className={BUTTON}>
         {t('bridge.connectNow')}

@@ -137,7 +137,7 @@ export default function FailureDialog() {
             id={reportId}
             readOnly
             rows={10}
-            spellCheck={false}
+            spellCheck="false"
             value={report}
             className="w-full resize-y rounded border border-slate-400 bg-white p-1 font-mono text-xs whitespace-pre dark:bg-slate-900"
           />

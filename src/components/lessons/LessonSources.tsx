@@ -50,7 +50,7 @@ export function LessonSources() {
             id={addressId}
             type="url"
             inputMode="url"
-            spellCheck={false}
+            spellCheck="false"
             autoComplete="url"
             placeholder="https://example.org/lesson.json"
             aria-describedby={hintId}

@@ -30,10 +30,15 @@ export function renderInDom(ui: ReactNode): Rendered {
   const container = document.createElement('div');
   document.body.append(container);
   const caughtErrors: unknown[] = [];
-  // Collect what the boundaries log instead of printing it to the test output.
-  const consoleError = vi
-    .spyOn(console, 'error')
-    .mockImplementation((_message: unknown, error: unknown) => caughtErrors.push(error));
+  // Collect what the boundaries log (PanelErrorBoundary) instead of printing it to the test
+  // output; any other console.error goes through as before.
+  const print = console.error.bind(console);
+  const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const [message, error] = args;
+    if (typeof message === 'string' && /^docker-anatomy: the .* panel failed$/.test(message))
+      caughtErrors.push(error);
+    else print(...args);
+  });
   const root = createRoot(container);
   act(() => root.render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>));
   return {

@@ -38,7 +38,7 @@ export function BuildControls({ tag, onTagChange, command, blocked, onBuild }: P
           id={tagId}
           value={tag}
           onChange={(event) => onTagChange(event.target.value)}
-          spellCheck={false}
+          spellCheck="false"
           autoComplete="off"
           aria-invalid={tagBad}
           aria-describedby={tagBad ? reasonId : undefined}

@@ -10,7 +10,7 @@
 import './editor.css';
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffectEvent, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { DockerfileDiagnostic } from '../../../sim/build/lint';
 import { placeDiagnostics } from './diagnostics';
 import { fileState } from './editorSetup';
@@ -47,7 +47,10 @@ export function CodeEditor({ path, files, labelOf, lint, pending, onEdit, ref }:
   const label = useEffectEvent((file: string) => labelOf(file));
   const edited = useEffectEvent((file: string, text: string) => onEdit(file, text));
 
-  useEffect(() => {
+  // Layout effects, both: a parent that shows a file with flushSync and then calls revealLine
+  // (a click on a Dockerfile problem) needs the file in the editor when flushSync returns, and
+  // Preact runs only layout effects before then (passive ones wait for the next frame).
+  useLayoutEffect(() => {
     const parent = hostRef.current;
     if (!parent) return;
     const states = new FileStates((file, content) => fileState(file, content, label(file)));
@@ -70,7 +73,7 @@ export function CodeEditor({ path, files, labelOf, lint, pending, onEdit, ref }:
   }, []);
 
   // Runs after the effect above on mount: show `path` in step with the host, then its findings.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = viewRef.current;
     const states = statesRef.current;
     if (!view || !states) return;

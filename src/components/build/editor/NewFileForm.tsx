@@ -74,7 +74,7 @@ export function NewFileForm({ files, onCreate }: Props) {
             // The form opens on request, so moving focus into it is what the user asked for.
             // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
-            spellCheck={false}
+            spellCheck="false"
             autoComplete="off"
             onKeyDown={onKeyDown}
             aria-invalid={problem !== null}
