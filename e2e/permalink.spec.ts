@@ -23,7 +23,10 @@ async function buildSession(app: AppPage, page: Page): Promise<Terminal> {
   await terminal.run('docker stop api', /apiroot@/);
   await terminal.run('docker ps -a --format "{{.Names}} {{.State}}"', 'api exited web running');
   // The diagram shows the moment at the playback cursor: the end, where the terminal is.
-  await new HostView(page).pauseAtNow();
+  const host = new HostView(page);
+  await host.pauseAtNow();
+  // The diagram draws the end of the session (the stopped container) before anyone reads it.
+  await expect(host.nodes(/^api \(nginx\), container, exited/)).toHaveCount(1);
   return terminal;
 }
 
@@ -64,7 +67,6 @@ test('a copied link opens the same diagram and terminal in a fresh browser', asy
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const terminal = await buildSession(app, page);
-  await expect(new HostView(page).nodes(/^api \(nginx\), container, exited/)).toHaveCount(1);
   const before = await snapshot(page, terminal);
   expect(before.screen).toContain('root@docker-host:~# docker stop api\napi\n');
   expect(before.nodes).toContainEqual(expect.stringMatching(/^web \(nginx\), container, running/));

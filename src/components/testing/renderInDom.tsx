@@ -4,7 +4,6 @@
  */
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { vi } from 'vitest';
 import { act } from './act';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -31,14 +30,14 @@ export function renderInDom(ui: ReactNode): Rendered {
   document.body.append(container);
   const caughtErrors: unknown[] = [];
   // Collect what the boundaries log (PanelErrorBoundary) instead of printing it to the test
-  // output; any other console.error goes through as before.
-  const print = console.error.bind(console);
-  const consoleError = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+  // output; any other console.error goes on to whatever console.error was (a test's spy too).
+  const previousError = console.error;
+  console.error = (...args: unknown[]) => {
     const [message, error] = args;
     if (typeof message === 'string' && /^docker-anatomy: the .* panel failed$/.test(message))
       caughtErrors.push(error);
-    else print(...args);
-  });
+    else previousError.apply(console, args);
+  };
   const root = createRoot(container);
   act(() => root.render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>));
   return {
@@ -52,7 +51,7 @@ export function renderInDom(ui: ReactNode): Rendered {
     unmount: () => {
       act(() => root.unmount());
       container.remove();
-      consoleError.mockRestore();
+      console.error = previousError;
     },
   };
 }
