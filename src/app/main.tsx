@@ -4,6 +4,7 @@
  * first render (so no raw keys flash), then the views mount.
  */
 import '../store/zodSetup';
+import '../components/effectTiming';
 import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { loadSavedProgress } from '../store/lessons/progress';
