@@ -36,7 +36,7 @@ test('the first screen needs no more gzip JavaScript than it does today', () => 
   ).toBeLessThanOrEqual(FIRST_SCREEN_JS_CEILING);
 });
 
-test('the terminal, the Dockerfile editor and the cluster view load on demand', () => {
+test('the terminal, the Dockerfile editor, the cluster view and the checks of saved data load on demand', () => {
   // Each must be found somewhere in the build, or "not in the first screen" would prove nothing.
   for (const feature of ON_DEMAND_FEATURES)
     expect(

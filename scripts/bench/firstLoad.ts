@@ -23,7 +23,10 @@ import { atMost, kb, type Row } from './table';
 export const FIRST_SCREEN_JS_BUDGET = 200_000;
 
 export type OnDemandFeature =
-  'terminal (xterm)' | 'Dockerfile editor (CodeMirror)' | 'cluster view';
+  | 'terminal (xterm)'
+  | 'Dockerfile editor (CodeMirror)'
+  | 'cluster view'
+  | 'checks of saved data (zod)';
 
 interface FeatureSignature {
   readonly feature: OnDemandFeature;
@@ -48,6 +51,12 @@ const ON_DEMAND: readonly FeatureSignature[] = [
     feature: 'cluster view',
     source: /(^|\/)src\/components\/(cluster\/(ClusterView|SwarmView)|kube\/KubeView)\.tsx$/,
     marker: 'cluster.orchestrator.legend',
+  },
+  {
+    // Needed only when something was saved, linked or posted: a first visit has none of it.
+    feature: 'checks of saved data (zod)',
+    source: /(^|\/)node_modules\/zod\//,
+    marker: '$ZodType',
   },
 ];
 

@@ -11,7 +11,7 @@
  */
 import i18n from 'i18next';
 import type * as EmbedLessons from './embedLessons';
-import { eventMessage, readCommand, type EmbedEvent } from '../store/embed/messages';
+import { eventMessage, type EmbedEvent } from '../store/embed/messages';
 import { originOf, type EmbedSettings } from '../store/embed/params';
 import { useSessionStore } from '../store/sessionStore';
 import { holdThemePreference, PANEL_IDS, useUiStore } from '../store/uiStore';
@@ -86,7 +86,7 @@ export function connectEmbedApi(allowed: readonly string[]): () => void {
     if (stopped) return;
     const onMessage = (message: MessageEvent) => {
       if (message.source !== parent || !origins.includes(message.origin)) return;
-      const command = readCommand(message.data);
+      const command = side.readCommand(message.data);
       if (!command) return;
       const refused = side.carryOut(command);
       if (refused) send({ type: 'refused', reason: refused });

@@ -2,17 +2,22 @@
  * The lesson side of the embedding API, loaded only when the app is embedded or the URL names
  * a lesson: the lesson player and the course are not part of the first screen (see embed.ts).
  *
- * Contract: `carryOut` does one command and returns null, or a refusal in words; `lessonEvents`
+ * Contract: `readCommand` lets through only a command of this API version (commands.ts);
+ * `carryOut` does one command and returns null, or a refusal in words; `lessonEvents`
  * reports step changes, passes and completions until disposed; `startFromUrl` opens the lesson
  * the URL names, or warns and leaves the list shown.
  */
 import { LESSONS } from '../scenarios';
 import { lessonTerminal } from '../store/lessons/appStage';
 import { useLessonStore } from '../store/lessons/lessonStore';
-import type { EmbedEvent, readCommand } from '../store/embed/messages';
+import type { EmbedCommand } from '../store/embed/commands';
+import type { EmbedEvent } from '../store/embed/messages';
 import type { EmbedSettings } from '../store/embed/params';
 import { useSessionStore } from '../store/sessionStore';
 import { useUiStore } from '../store/uiStore';
+
+// The embedding page's commands are checked here, with the lesson side, not on the first screen.
+export { readCommand } from '../store/embed/commands';
 
 export function startFromUrl(settings: EmbedSettings): void {
   if (settings.lesson === undefined) return;
@@ -52,7 +57,7 @@ export function currentStep(send: (event: EmbedEvent) => void): void {
     });
 }
 
-export function carryOut(command: NonNullable<ReturnType<typeof readCommand>>): string | null {
+export function carryOut(command: EmbedCommand): string | null {
   const lessons = useLessonStore.getState();
   const session = useSessionStore.getState();
   switch (command.type) {

@@ -1,13 +1,13 @@
 /**
  * The app, loaded by boot.ts once the loading shell is on screen (boot.ts has put the theme on
- * <html>). Order matters: saved state is read and checked, the translations load before the
- * first render (so no raw keys flash), then the views mount.
+ * <html>). Order matters: saved state is read and checked (the checks load only when something
+ * was saved), the translations load before the first render (so no raw keys flash), then the
+ * views mount.
  */
-import '../store/zodSetup';
 import '../components/effectTiming';
 import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
-import { loadSavedProgress } from '../store/lessons/progress';
+import { checkSavedProgress } from '../store/lessons/progress';
 import { tell } from '../store/noticeStore';
 import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
@@ -42,12 +42,12 @@ const parserReady =
     () => false,
   ));
 if (parserReady) {
-  const dropped = keepSandboxSession({ restore: !linked });
+  const dropped = await keepSandboxSession({ restore: !linked });
   if (dropped !== null) tell({ kind: 'sessionReset', reason: dropped });
 }
 // Progress is read now, though the lessons load on demand, so a damaged one is said at once.
-const progress = loadSavedProgress();
-if (progress.problem !== null) tell({ kind: 'progressReset', reason: progress.problem });
+const progressProblem = await checkSavedProgress();
+if (progressProblem !== null) tell({ kind: 'progressReset', reason: progressProblem });
 
 // What an embedding page asked for in the URL (anything it got wrong is ignored, with a word).
 const embed = parseEmbedParams(window.location.search);

@@ -20,7 +20,8 @@ import {
   PERMALINK_MAX_ENTRIES,
   permalinkFragment,
 } from './permalink';
-import { SESSION_KEY, restoreSession, sessionJson } from './sandboxSession';
+import { SESSION_KEY, sessionJson } from './sandboxSession';
+import { restoreSession } from './sessionCheck';
 import { newSimulation, useSessionStore } from './sessionStore';
 import { forgetTranscript, rememberColumns, transcriptFor } from './terminalTranscript';
 import { initialUiState, useUiStore } from './uiStore';

@@ -23,12 +23,8 @@ import {
   PERMALINK_MAX_VIRTUAL_MS,
 } from './permalinkFragment';
 import { replayScreen } from './replayScreen';
-import {
-  checkSession,
-  replaySession,
-  saveSandboxSession,
-  SESSION_MAX_BYTES,
-} from './sandboxSession';
+import { saveSandboxSession, SESSION_MAX_BYTES } from './sandboxSession';
+import { checkSession, replaySession } from './sessionCheck';
 import { useSessionStore } from './sessionStore';
 import { keepTranscript } from './terminalTranscript';
 import { useUiStore } from './uiStore';

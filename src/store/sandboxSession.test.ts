@@ -10,10 +10,10 @@ import {
   SESSION_KEY,
   SESSION_MAX_BYTES,
   keepSandboxSession,
-  restoreSession,
   savedSessionMayBuild,
   serializeSession,
 } from './sandboxSession';
+import { restoreSession } from './sessionCheck';
 import { newSimulation, useSessionStore } from './sessionStore';
 import { initialUiState, useUiStore } from './uiStore';
 
@@ -174,23 +174,23 @@ describe('keepSandboxSession', () => {
     vi.unstubAllGlobals();
   });
 
-  it('loads the saved session into the sandbox', () => {
+  it('loads the saved session into the sandbox', async () => {
     const sim = session();
     stored.set(SESSION_KEY, serializeSession(sim));
-    expect(keepSandboxSession()).toBeNull();
+    expect(await keepSandboxSession()).toBeNull();
     expect(containersOf(useSessionStore.getState().sim)).toEqual(containersOf(sim));
   });
 
-  it('drops a damaged session, says why, and forgets it', () => {
+  it('drops a damaged session, says why, and forgets it', async () => {
     stored.set(SESSION_KEY, '{"app":');
-    expect(keepSandboxSession()).toBe('it is not JSON');
+    expect(await keepSandboxSession()).toBe('it is not JSON');
     expect(stored.has(SESSION_KEY)).toBe(false);
     expect(useSessionStore.getState().sim.world.containers).toEqual({});
   });
 
-  it('saves the session a moment after a change, and it restores', () => {
+  it('saves the session a moment after a change, and it restores', async () => {
     // Nothing saved yet: the sandbox's own fresh host is the one saved.
-    expect(keepSandboxSession()).toBeNull();
+    expect(await keepSandboxSession()).toBeNull();
     useSessionStore.getState().run({ kind: 'writeFile', path: '/root/note.txt', content: 'hi' });
     vi.advanceTimersByTime(900);
     expect(stored.has(SESSION_KEY)).toBe(false);
@@ -214,19 +214,19 @@ describe('keepSandboxSession', () => {
     expect(savedSessionMayBuild()).toBe(true);
   });
 
-  it("sets the header's era to the restored host's", () => {
+  it("sets the header's era to the restored host's", async () => {
     stored.set(SESSION_KEY, serializeSession(session({ seed: 'x', era: 'monolith' })));
-    expect(keepSandboxSession()).toBeNull();
+    expect(await keepSandboxSession()).toBeNull();
     expect(useUiStore.getState().era).toBe('monolith');
   });
 
-  it('reads nothing when the page opened a link, and keeps what was saved until a change', () => {
+  it('reads nothing when the page opened a link, and keeps what was saved until a change', async () => {
     // Saves that earlier tests' subscriptions scheduled for the reset before this test.
     vi.runAllTimers();
     const saved = serializeSession(session());
     stored.set(SESSION_KEY, saved);
     const linked = useSessionStore.getState().sim;
-    expect(keepSandboxSession({ restore: false })).toBeNull();
+    expect(await keepSandboxSession({ restore: false })).toBeNull();
     expect(useSessionStore.getState().sim).toBe(linked);
     vi.advanceTimersByTime(5000);
     expect(stored.get(SESSION_KEY)).toBe(saved);
@@ -235,9 +235,9 @@ describe('keepSandboxSession', () => {
     expect(stored.get(SESSION_KEY)).toBe(serializeSession(linked));
   });
 
-  it('saves nothing outside Sandbox mode', () => {
+  it('saves nothing outside Sandbox mode', async () => {
     stored.set(SESSION_KEY, serializeSession(session()));
-    keepSandboxSession();
+    await keepSandboxSession();
     const before = stored.get(SESSION_KEY);
     useUiStore.getState().setMode('lessons');
     useSessionStore.getState().run({ kind: 'writeFile', path: '/root/note.txt', content: 'hi' });

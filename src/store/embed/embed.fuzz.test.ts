@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../playback';
 import { PANEL_IDS, VIEWS } from '../uiStore';
-import { EMBED_API, EMBED_API_VERSION, readCommand, type EmbedCommand } from './messages';
+import { readCommand, type EmbedCommand } from './commands';
+import { EMBED_API, EMBED_API_VERSION } from './messages';
 import { embedSearch, originOf, parseEmbedParams, type EmbedSettings } from './params';
 
 const KNOWN_KEYS = [

@@ -1,6 +1,7 @@
 /** The postMessage API lets through exactly the commands of its version, and nothing else. */
 import { describe, expect, it } from 'vitest';
-import { eventMessage, readCommand } from './messages';
+import { readCommand } from './commands';
+import { eventMessage } from './messages';
 
 const command = (type: string, extra: Record<string, unknown> = {}) => ({
   api: 'docker-anatomy',

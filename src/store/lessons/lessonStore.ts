@@ -26,13 +26,12 @@ import { useLessonPlace } from './lessonPlace';
 import { fetchLessonText, lessonAddress } from './lessonUrl';
 import {
   EMPTY_PROGRESS,
-  loadSavedProgress,
   PROGRESS_KEY,
-  readProgress,
   updateLesson,
   writeProgress,
   type Progress,
 } from './progress';
+import { loadSavedProgress, readProgress } from './progressCheck';
 import {
   phaseOf,
   playerMachine,

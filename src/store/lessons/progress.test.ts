@@ -2,17 +2,19 @@
  * Progress read back from storage or an imported file is refused as a whole, with a reason,
  * unless it is exactly what this version writes.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EMPTY_LESSON,
   EMPTY_PROGRESS,
+  PROGRESS_KEY,
   PROGRESS_MAX_BYTES,
+  checkSavedProgress,
   lessonProgress,
-  readProgress,
   updateLesson,
   writeProgress,
   type Progress,
 } from './progress';
+import { readProgress } from './progressCheck';
 
 const saved: Progress = {
   app: 'docker-anatomy',
@@ -182,5 +184,40 @@ describe('updateLesson', () => {
       commands: { scale: 1 },
     }));
     expect(readProgress(writeProgress(next))).toEqual({ ok: true, progress: next });
+  });
+});
+
+describe('checkSavedProgress', () => {
+  function storeWith(entries: Record<string, string>): Map<string, string> {
+    const stored = new Map(Object.entries(entries));
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+    });
+    return stored;
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('finds nothing to say on a first visit, and writes nothing', async () => {
+    const stored = storeWith({});
+    expect(await checkSavedProgress()).toBeNull();
+    expect(stored.size).toBe(0);
+  });
+
+  it('keeps progress that reads back', async () => {
+    const saved = writeProgress(
+      updateLesson(EMPTY_PROGRESS, 'signals', (l) => ({ ...l, step: 2 })),
+    );
+    const stored = storeWith({ [PROGRESS_KEY]: saved });
+    expect(await checkSavedProgress()).toBeNull();
+    expect(stored.get(PROGRESS_KEY)).toBe(saved);
+  });
+
+  it('says why damaged progress was dropped, and starts clean', async () => {
+    const stored = storeWith({
+      [PROGRESS_KEY]: '{"app":"docker-anatomy","version":1,"lessons":7}',
+    });
+    expect(await checkSavedProgress()).toMatch(/^lessons: /);
+    expect(JSON.parse(stored.get(PROGRESS_KEY) ?? '')).toEqual(EMPTY_PROGRESS);
   });
 });

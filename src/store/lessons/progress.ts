@@ -7,70 +7,22 @@
  * schema; anything that does not match (damaged, edited, from another version) is refused as
  * a whole with a reason, and the caller starts clean and says so. Lesson ids that no longer
  * exist are kept (a later version may bring them back) but never shown.
+ *
+ * The checks live in progressCheck.ts, with the schema library, loaded when there is something
+ * to check: a first visit has no saved progress, and its first screen does without them.
  */
-import '../zodSetup';
-import * as z from 'zod/mini';
-import { once } from '../once';
-import { browserStorage, readStored, writeStored } from '../storage';
+import { browserStorage, readStored } from '../storage';
+import type { LessonProgress, Progress } from './progressCheck';
+
+export type { LessonProgress, Progress, ProgressRead } from './progressCheck';
 
 export const PROGRESS_VERSION = 1;
 export const PROGRESS_KEY = 'docker-anatomy.progress.v1';
 /** Far above any honest file: a bigger one is refused before it is parsed. */
 export const PROGRESS_MAX_BYTES = 256 * 1024;
 
-const id = () => z.string().check(z.maxLength(60));
-const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
-
-/** One lesson's progress (zod/mini; the schemas are made on first use). */
-const lessonProgressSchema = once(() =>
-  z.strictObject({
-    step: count(100),
-    /** Ids of the steps whose task passed. */
-    passed: z.array(id()).check(z.maxLength(100)),
-    /** Commands typed for each passed task, when the learner did it alone. */
-    commands: z.record(id(), count(10_000)),
-    completed: z.boolean(),
-  }),
-);
-
-const progressSchema = once(() =>
-  z.strictObject({
-    app: z.literal('docker-anatomy'),
-    version: z.literal(PROGRESS_VERSION),
-    lessons: z.record(id(), lessonProgressSchema()),
-  }),
-);
-
-export type Progress = z.infer<ReturnType<typeof progressSchema>>;
-export type LessonProgress = z.infer<ReturnType<typeof lessonProgressSchema>>;
-
 export const EMPTY_PROGRESS: Progress = { app: 'docker-anatomy', version: 1, lessons: {} };
 export const EMPTY_LESSON: LessonProgress = { step: 0, passed: [], commands: {}, completed: false };
-
-export type ProgressRead = { ok: true; progress: Progress } | { ok: false; reason: string };
-
-/** Reads progress from text (storage or a file), or says why it cannot. */
-export function readProgress(text: string): ProgressRead {
-  if (text.length > PROGRESS_MAX_BYTES) return { ok: false, reason: 'the file is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not JSON' };
-  }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version !== PROGRESS_VERSION)
-    return { ok: false, reason: `it was saved by another version (${version})` };
-  const parsed = progressSchema().safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      reason: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`,
-    };
-  }
-  return { ok: true, progress: parsed.data };
-}
 
 export function writeProgress(progress: Progress): string {
   return JSON.stringify(progress, null, 2);
@@ -94,14 +46,11 @@ export function updateLesson(
 }
 
 /**
- * The progress saved in this browser. Unreadable progress is replaced by a clean one at once
- * (so the learner is told once, by whoever reads it first) and `problem` says why.
+ * Checks the progress saved in this browser, if there is any (loading the checks only then),
+ * and says why it was unreadable, or null. Unreadable progress is replaced by a clean one.
  */
-export function loadSavedProgress(): { progress: Progress; problem: string | null } {
-  const text = readStored(browserStorage(), PROGRESS_KEY);
-  if (text === null) return { progress: EMPTY_PROGRESS, problem: null };
-  const read = readProgress(text);
-  if (read.ok) return { progress: read.progress, problem: null };
-  writeStored(browserStorage(), PROGRESS_KEY, writeProgress(EMPTY_PROGRESS));
-  return { progress: EMPTY_PROGRESS, problem: read.reason };
+export async function checkSavedProgress(): Promise<string | null> {
+  if (readStored(browserStorage(), PROGRESS_KEY) === null) return null;
+  const { loadSavedProgress } = await import('./progressCheck');
+  return loadSavedProgress().problem;
 }
