@@ -4,7 +4,7 @@
  * real CLI's tar unpacks it into that shape). The answer is the builder's JSON stream; a
  * failed build still answers 200, with the error as the stream's last line, as dockerd does.
  */
-import { runBuild } from '../build/builder';
+import { dockerfileSupport } from '../build/dockerfileParser';
 import { apiError, asRecord, flag, type Handler } from './http';
 
 export const build: Handler = (ctx) => {
@@ -27,7 +27,7 @@ export const build: Handler = (ctx) => {
       return apiError(400, `error reading build args: invalid character in ${rawArgs}`);
     }
   }
-  const result = runBuild(ctx.h, {
+  const result = dockerfileSupport().runBuild(ctx.h, {
     context,
     dockerfile: ctx.query.get('dockerfile') || 'Dockerfile',
     tags: ctx.query.getAll('t'),

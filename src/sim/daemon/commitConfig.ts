@@ -5,7 +5,7 @@
  * fills in whatever they left unset (moby merge): ENV adds to the container's variables, a new
  * ENTRYPOINT without a CMD drops the container's CMD. Pure.
  */
-import { parseDockerfile } from '../build/dockerfile';
+import { dockerfileSupport } from '../build/dockerfileParser';
 import type { ContainerConfig, ImageConfig } from '../types';
 
 /** The instructions `--change` accepts (moby builder/dockerfile validCommitCommands). */
@@ -52,7 +52,7 @@ function envEntries(text: string): string[] {
 function applyChanges(changes: readonly string[]): UserConfig | string {
   const user: UserConfig = { env: [], exposedPorts: [], volumes: [] };
   if (changes.length === 0) return user;
-  const parsed = parseDockerfile(changes.join('\n'));
+  const parsed = dockerfileSupport().parseDockerfile(changes.join('\n'));
   for (const i of parsed.instructions) {
     // buildkit's parser lower-cases the instruction name in this message.
     if (!VALID.has(i.keyword.toLowerCase()))
