@@ -24,7 +24,7 @@ export function App() {
   useSessionSync();
   useBridgeParam();
   return (
-    <div className="flex h-dvh flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div className="flex h-dvh flex-col overflow-x-hidden overflow-y-auto bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <SkipLink />
       <AppHeader />
       <SessionToolbar />

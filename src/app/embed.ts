@@ -14,7 +14,7 @@ import type * as EmbedLessons from './embedLessons';
 import { eventMessage, type EmbedEvent } from '../store/embed/messages';
 import { originOf, type EmbedSettings } from '../store/embed/params';
 import { useSessionStore } from '../store/sessionStore';
-import { holdThemePreference, PANEL_IDS, useUiStore } from '../store/uiStore';
+import { holdThemePreference, useUiStore } from '../store/uiStore';
 
 export function applyEmbedSettings(settings: EmbedSettings): void {
   const ui = useUiStore.getState();
@@ -26,10 +26,7 @@ export function applyEmbedSettings(settings: EmbedSettings): void {
   if (settings.mode) ui.setMode(settings.mode);
   if (settings.orchestrator) ui.setOrchestrator(settings.orchestrator);
   if (settings.view) ui.setView(settings.view);
-  if (settings.panels) {
-    const shown = new Set(settings.panels);
-    for (const id of PANEL_IDS) ui.setPanelCollapsed(id, !shown.has(id));
-  }
+  if (settings.panels) ui.showOnlyPanels(settings.panels);
   const session = useSessionStore.getState();
   if (settings.speed !== undefined) session.setSpeed(settings.speed);
   if (settings.autoplay === false) session.pause();

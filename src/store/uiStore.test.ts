@@ -53,4 +53,12 @@ describe('uiStore', () => {
       inspector: false,
     });
   });
+
+  it('shows only the panels an embed names, in their usual order, open', () => {
+    useUiStore.getState().setPanelCollapsed('inspector', true);
+    useUiStore.getState().showOnlyPanels(['inspector', 'narration']);
+    const state = useUiStore.getState();
+    expect(state.shownPanels).toEqual(['narration', 'inspector']);
+    expect(state.collapsedPanels.inspector).toBe(false);
+  });
 });

@@ -49,6 +49,8 @@ export interface UiState {
   /** `minimal` in an iframe that asked for it: the header keeps only the name and a link out. */
   chrome: 'full' | 'minimal';
   collapsedPanels: Readonly<Record<PanelId, boolean>>;
+  /** The side panels on screen, in PANEL_IDS order: all of them, unless an embed chose. */
+  shownPanels: readonly PanelId[];
   /** Presenter mode (projector): larger type, the last command large, clicker keys. */
   presenting: boolean;
   setMode: (mode: Mode) => void;
@@ -58,6 +60,8 @@ export interface UiState {
   setOrchestrator: (orchestrator: Orchestrator) => void;
   selectPart: (part: string | null) => void;
   setPanelCollapsed: (panel: PanelId, collapsed: boolean) => void;
+  /** Shows only these panels (an embed's `?panels=`), open; the others are not drawn. */
+  showOnlyPanels: (panels: readonly PanelId[]) => void;
   setPresenting: (presenting: boolean) => void;
   setChrome: (chrome: 'full' | 'minimal') => void;
 }
@@ -81,6 +85,7 @@ export function initialUiState(theme: ThemePreference = 'system') {
       events: false,
       inspector: false,
     },
+    shownPanels: PANEL_IDS,
     presenting: false,
   } satisfies Partial<UiState>;
 }
@@ -121,6 +126,13 @@ export const useUiStore = create<UiState>()((set) => ({
         ? state
         : { collapsedPanels: { ...state.collapsedPanels, [panel]: collapsed } },
     ),
+  showOnlyPanels: (panels) =>
+    set((state) => ({
+      shownPanels: PANEL_IDS.filter((id) => panels.includes(id)),
+      collapsedPanels: Object.fromEntries(
+        PANEL_IDS.map((id) => [id, panels.includes(id) ? false : state.collapsedPanels[id]]),
+      ) as Record<PanelId, boolean>,
+    })),
 }));
 
 let themeHeld = false;

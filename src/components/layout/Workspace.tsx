@@ -9,7 +9,7 @@
 import { Fragment, lazy, Suspense, useId, type ComponentType } from 'react';
 import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
-import { PANEL_IDS, useUiStore, type Mode, type PanelId } from '../../store/uiStore';
+import { useUiStore, type Mode, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { VisitBanner } from '../host/VisitBanner';
 import { useMediaQuery } from '../hooks/useMediaQuery';
@@ -61,8 +61,39 @@ const SIZES: Readonly<Record<Mode, Readonly<Record<PanelId, string>>>> = {
 const BuildView = lazy(() => import('../build/BuildView'));
 const ClusterView = lazy(() => import('../cluster/ClusterView'));
 
-/** Below this width the panels go under the diagram instead of beside it. */
-const SIDE_BY_SIDE = '(min-width: 40rem)';
+/**
+ * Below this width the panels go under the diagram instead of beside it, unless the window is
+ * wider than it is high (a small embed in a slide, a phone held sideways): then there is more
+ * room across than down.
+ */
+const SIDE_BY_SIDE = '(min-width: 40rem), (min-aspect-ratio: 4/3)';
+
+/** A panel's title bar, and an open panel's least height (CollapsiblePanel), in rem. */
+const TITLE_REM = 2.5;
+const OPEN_REM = 5;
+/** The diagram's least height when the panels are under it, in rem. */
+const CANVAS_REM = 10;
+
+/** The most the column asks for: every title bar, and one panel open (as at 800x500). */
+const COLUMN_CAP_REM = 6 * TITLE_REM + OPEN_REM - TITLE_REM;
+
+/**
+ * The least height of the workspace, in rem: every shown panel open (or, for many, one open
+ * beside the others' title bars), and the diagram above them when they are stacked. In a
+ * window too short for that (a small embed with the full header, a phone held sideways) the
+ * page scrolls, rather than squeezing the panels to slivers that cover their own titles.
+ */
+function workspaceMinRem(panels: number, sideBySide: boolean): number {
+  const column = Math.min(panels * OPEN_REM, COLUMN_CAP_REM);
+  return sideBySide ? column : column + CANVAS_REM;
+}
+
+/** Each shown panel's share of the column: its share in `mode`, scaled to the shown ones. */
+function shares(mode: Mode, shown: readonly PanelId[]): Record<string, string> {
+  const sizes = shown.map((id) => parseFloat(SIZES[mode][id]));
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  return Object.fromEntries(shown.map((id, i) => [id, `${((sizes[i] ?? 0) * 100) / total}%`]));
+}
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -72,6 +103,8 @@ export function Workspace() {
   const descriptionId = useId();
   const view = useUiStore((state) => state.view);
   const mode = useUiStore((state) => state.mode);
+  const shown = useUiStore((state) => state.shownPanels);
+  const sizes = shares(mode, shown);
   const canvasLabel =
     view === 'build'
       ? t('build.label')
@@ -82,7 +115,12 @@ export function Workspace() {
   return (
     // One main landmark around diagram and panels: the separators between them are content
     // too, and landmarks may not nest, so the panels are labelled regions inside it.
-    <main id={MAIN_ID} tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
+    <main
+      id={MAIN_ID}
+      tabIndex={-1}
+      className="flex flex-1 flex-col outline-none"
+      style={{ minHeight: `${workspaceMinRem(shown.length, sideBySide)}rem` }}
+    >
       <Group key={orientation} orientation={orientation} className="min-h-0 flex-1">
         <Panel
           id="canvas"
@@ -125,12 +163,12 @@ export function Workspace() {
           minSize="16rem"
           style={{ overflow: 'hidden' }}
         >
-          {/* Keyed by mode: each mode starts from its own split of the column. */}
-          <Group key={mode} orientation="vertical" className="h-full">
-            {PANEL_IDS.map((id, index) => {
+          {/* Keyed by mode (and the panels shown): each starts from its own split. */}
+          <Group key={`${mode} ${shown.join()}`} orientation="vertical" className="h-full">
+            {shown.map((id, index) => {
               const Content = PANELS[id];
-              const defaultSize = SIZES[mode][id];
-              const before = PANEL_IDS[index - 1];
+              const defaultSize = sizes[id] ?? '10%';
+              const before = shown[index - 1];
               return (
                 <Fragment key={id}>
                   {before && (
