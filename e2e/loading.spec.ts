@@ -44,3 +44,22 @@ test('an app that cannot be fetched says so instead of loading for ever', async 
   const problems = consoleProblems.splice(0);
   expect(problems.join('\n')).toContain('docker-anatomy: the app did not start');
 });
+
+test('on a phone the panels that do not fit stay folded, and their code waits until one opens', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const terminalCode = () => fetched.some((path) => /\/assets\/TerminalView-[^/]*\.js$/.test(path));
+  await app.goto();
+  await expect(app.panelToggle('Terminal')).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.panelToggle('Processes')).toHaveAttribute('aria-expanded', 'false');
+  // Nothing is built behind a folded panel: no process tree, and no terminal fetched.
+  await expect(app.processTree()).toHaveCount(0);
+  expect(terminalCode(), 'the terminal fetched behind a folded panel').toBe(false);
+  await app.setPanelOpen('Terminal', true);
+  await expect.poll(terminalCode).toBe(true);
+  await expect(app.panel('Terminal')).toContainText('root@docker-host:~#');
+});

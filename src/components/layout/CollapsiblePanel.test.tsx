@@ -6,9 +6,29 @@ import { useUiStore } from '../../store/uiStore';
 import { renderInDom, type Rendered } from '../testing/renderInDom';
 import { CollapsiblePanel } from './CollapsiblePanel';
 
-// jsdom has no ResizeObserver; the panel library only needs it to exist here.
-class NoResizeObserver {
-  observe() {}
+/**
+ * jsdom has no ResizeObserver, and no layout. This one reports each element once, soon after
+ * it is first observed, as a browser does after the first layout (a panel first draws its content
+ * then, once the layout says it is open).
+ */
+const reported = new WeakSet<Element>();
+class FirstLayoutObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    if (reported.has(target)) return;
+    reported.add(target);
+    queueMicrotask(() =>
+      this.callback(
+        [
+          {
+            target,
+            borderBoxSize: [{ inlineSize: 0, blockSize: 0 }],
+          } as unknown as ResizeObserverEntry,
+        ],
+        this as unknown as ResizeObserver,
+      ),
+    );
+  }
   unobserve() {}
   disconnect() {}
 }
@@ -23,7 +43,7 @@ describe('CollapsiblePanel', () => {
   let rendered: Rendered | undefined;
   const initial = useUiStore.getState();
   beforeEach(() => {
-    globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
+    globalThis.ResizeObserver = FirstLayoutObserver as unknown as typeof ResizeObserver;
   });
   afterEach(() => {
     rendered?.unmount();

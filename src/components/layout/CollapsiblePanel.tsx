@@ -30,11 +30,14 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
   const contentId = `${id}-panel-content`;
   const contentRef = useRef<HTMLDivElement>(null);
   const scrollable = useIsScrollable(contentRef);
-  // A panel's content is first rendered when the panel is first open, and then kept: a lesson
-  // that starts with the event log and the inspector collapsed does not build them. The stores
-  // keep the state, so nothing is lost by mounting late.
-  const [opened, setOpened] = useState(!collapsed);
-  if (!collapsed && !opened) setOpened(true);
+  // A panel's content is first rendered when the panel is first open after the first layout,
+  // and then kept: a lesson that starts with the event log and the inspector collapsed does
+  // not build them, and neither does a phone, where the first layout collapses the panels that
+  // do not fit (the terminal alone is ~190 KB of code). The stores keep the state, so nothing
+  // is lost by mounting late.
+  const [laidOutOnce, setLaidOutOnce] = useState(false);
+  const [opened, setOpened] = useState(false);
+  if (laidOutOnce && !collapsed && !opened) setOpened(true);
 
   // Store -> panel: collapse or expand when someone (button, lesson, reset) changes the flag.
   useEffect(() => {
@@ -54,6 +57,7 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
     if (!panel) return;
     const first = !laidOut.current;
     laidOut.current = true;
+    if (first) setLaidOutOnce(true);
     if (first && useUiStore.getState().collapsedPanels[id] && !panel.isCollapsed()) {
       panel.collapse();
       return;
