@@ -2,11 +2,12 @@
  * Byte budgets of the production build (no page: the webServer has built dist/ before the tests
  * run, and this reads it from disk). The first screen (the entry script of index.html, what it
  * imports statically and modulepreloads, and its stylesheets) must not grow past what it is
- * today (FIRST_SCREEN_JS_CEILING), and the terminal, the Dockerfile editor and the cluster view
- * load on demand. The goal is 200 KB (FIRST_SCREEN_JS_BUDGET, in `npm run bench`'s table); it
- * is not met (about 268 KB on Preact, the English text's 12 KB included: React Flow and d3,
- * dagre, the simulation, i18next, zod/mini, the panels library, XState: the libraries alone come
- * to about 140 KB), so this holds the line (bringing React DOM back, 55 KB more, would fail it).
+ * today (FIRST_SCREEN_JS_CEILING), and the terminal, the Dockerfile editor, the cluster view and
+ * the checks of saved data (zod) load on demand. The goal is 200 KB (FIRST_SCREEN_JS_BUDGET, in
+ * `npm run bench`'s table); it is not met (about 247 KB, the English text's 12 KB included:
+ * React Flow and d3, dagre, the simulation, i18next, the panels library, XState: the libraries
+ * alone come to about 125 KB), so this holds the line (zod back on the first screen, 16 KB,
+ * would fail it).
  * Chunks are recognised by their source maps' `sources`, not by their hashed names. The same
  * computation feeds `npm run bench` (scripts/bench/firstLoad.ts).
  */
@@ -15,7 +16,7 @@ import { expect, test } from '@playwright/test';
 import { ON_DEMAND_FEATURES, firstLoad, type FirstLoad } from '../scripts/bench/firstLoad';
 
 /** Today's first screen, with a little room: what a change may not push it past. */
-const FIRST_SCREEN_JS_CEILING = 278_000;
+const FIRST_SCREEN_JS_CEILING = 255_000;
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 

@@ -239,15 +239,15 @@ export function firstLoadRows(distDir: string): { rows: Row[]; load: FirstLoad }
     },
     {
       part: PART,
-      figure: 'terminal, editor, cluster view load on demand',
+      figure: 'terminal, editor, cluster view, saved-data checks load on demand',
       value: eager.length,
       unit: 'features in the first screen',
       shown:
         eager.length === 0
-          ? 'all 3 lazy'
+          ? `all ${ON_DEMAND_FEATURES.length} lazy`
           : eager.map((e) => `${e.feature} in ${e.files.join(', ')}`).join('; '),
       budget: { text: 'none in the first screen', pass: eager.length === 0 },
-      how: 'chunks recognised by their source maps (@xterm/xterm, @codemirror/view, ClusterView)',
+      how: 'chunks recognised by their source maps (@xterm/xterm, @codemirror/view, ClusterView, zod)',
     },
     {
       part: PART,
