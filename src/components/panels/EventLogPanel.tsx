@@ -25,18 +25,16 @@ export function EventLogPanel() {
   const [kind, setKind] = useState<EventKind>('all');
   const [text, setText] = useState('');
   const [showState, setShowState] = useState(false);
-  // Filtered at each keystroke: one linear pass over the trace, memoised below. (No
-  // useDeferredValue: on Preact it defers nothing.)
-  const query = text;
   const hintId = useId();
 
   // Names come from the trace (so removed containers keep theirs) and the live world; they do
   // not depend on the cursor, so playing does not re-filter.
   const names = useMemo(() => containerNames(trace, length, sim.world), [trace, length, sim]);
-  // `names` is new whenever the trace grows, so the lists below follow the trace too.
+  // `names` is new whenever the trace grows, so the lists below follow the trace too. Filtered
+  // at each keystroke: one linear pass over the trace.
   const positions = useMemo(
-    () => filterTrace(trace, { kind, text: query, showState }, names),
-    [trace, kind, query, showState, names],
+    () => filterTrace(trace, { kind, text, showState }, names),
+    [trace, kind, text, showState, names],
   );
   const total = useMemo(
     () => filterTrace(trace, { kind: 'all', text: '', showState }, names).length,
