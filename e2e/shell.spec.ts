@@ -4,6 +4,7 @@
  * light and dark, is in a11y.spec.ts (with axe injected once per page load).
  */
 import { expect, test } from './fixtures';
+import { PANEL_NAMES } from './pages/AppPage';
 
 test('loads with its title, diagram and panels, and no console errors or warnings', async ({
   app,
@@ -147,6 +148,15 @@ for (const viewport of [
     ]) {
       await expect(target).toBeInViewport({ ratio: 1 });
     }
-    await expect(app.panel('Narration')).toContainText('What you are looking at');
+    // The panel the first layout left open shows its content (a short column folds the rest,
+    // and builds nothing behind them).
+    const open: string[] = [];
+    for (const name of PANEL_NAMES)
+      if ((await app.panelToggle(name).getAttribute('aria-expanded')) === 'true') open.push(name);
+    expect(open.length, 'panels open at the first layout').toBeGreaterThan(0);
+    if (open.includes('Narration'))
+      await expect(app.panel('Narration')).toContainText('What you are looking at');
+    if (open.includes('Terminal'))
+      await expect(app.panel('Terminal')).toContainText('root@docker-host:~#');
   });
 }
