@@ -45,21 +45,24 @@ test('an app that cannot be fetched says so instead of loading for ever', async 
   expect(problems.join('\n')).toContain('docker-anatomy: the app did not start');
 });
 
-test('on a phone the panels that do not fit stay folded, and their code waits until one opens', async ({
-  app,
+test('on a phone a lesson opens with its text, and the terminal waits folded until asked for', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 412, height: 823 });
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   const terminalCode = () => fetched.some((path) => /\/assets\/TerminalView-[^/]*\.js$/.test(path));
-  await app.goto();
-  await expect(app.panelToggle('Terminal')).toHaveAttribute('aria-expanded', 'false');
-  await expect(app.panelToggle('Processes')).toHaveAttribute('aria-expanded', 'false');
-  // Nothing is built behind a folded panel: no process tree, and no terminal fetched.
-  await expect(app.processTree()).toHaveCount(0);
+  await page.goto('./?lesson=run-chain');
+  const toggle = (name: string) => page.getByRole('button', { name, exact: true });
+  await expect(toggle('Narration')).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle('Terminal')).toHaveAttribute('aria-expanded', 'false');
+  // Nothing is built behind a folded panel: the terminal's code is not even fetched.
   expect(terminalCode(), 'the terminal fetched behind a folded panel').toBe(false);
-  // Asked open, it is fetched then.
-  await app.panelToggle('Terminal').click();
+  // Asked open, it is fetched then, and shows.
+  await toggle('Terminal').click();
   await expect.poll(terminalCode).toBe(true);
+  await expect(page.getByRole('region', { name: 'Terminal' })).toContainText(
+    'root@docker-host:~#',
+    { timeout: 15_000 },
+  );
 });

@@ -163,3 +163,35 @@ for (const viewport of [
       });
   });
 }
+
+// A short column (a small window; a phone, where the panels go under the diagram) has room for
+// every title bar and one panel: it starts with the terminal open, and opening another folds the
+// rest, as an accordion. A panel never says it is open when it has no room to show.
+for (const viewport of [
+  { width: 800, height: 500 },
+  { width: 412, height: 823 },
+]) {
+  test(`at ${viewport.width}x${viewport.height} opening a panel in the full column folds the others to show it`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await app.goto();
+    await expect(app.panelToggle('Terminal')).toHaveAttribute('aria-expanded', 'true');
+    await expect(app.panel('Terminal')).toContainText('root@docker-host:~#', { timeout: 15_000 });
+
+    await app.panelToggle('Processes').click();
+    await expect(app.panelToggle('Processes')).toHaveAttribute('aria-expanded', 'true');
+    await expect(app.process('dockerd')).toBeVisible();
+    await app.panelToggle('Narration').click();
+    await expect(app.panel('Narration')).toContainText('What you are looking at');
+
+    const titleBar = 40;
+    for (const name of PANEL_NAMES) {
+      const open = (await app.panelToggle(name).getAttribute('aria-expanded')) === 'true';
+      const height = (await app.panel(name).boundingBox())?.height ?? 0;
+      if (open) expect(height, `${name} says open`).toBeGreaterThan(titleBar + 20);
+      else expect(height, `${name} says folded`).toBeLessThanOrEqual(titleBar + 1);
+    }
+  });
+}

@@ -56,7 +56,7 @@ describe('CollapsiblePanel', () => {
   function renderEvents() {
     return renderInDom(
       <Group orientation="vertical">
-        <CollapsiblePanel id="events" defaultSize="50%">
+        <CollapsiblePanel id="events" defaultSize="50%" lead={false}>
           <p>the event list</p>
         </CollapsiblePanel>
       </Group>,

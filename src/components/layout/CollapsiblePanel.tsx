@@ -2,10 +2,11 @@
  * A resizable side panel with a header button that collapses it to its title bar.
  * Contract: the store's `collapsedPanels[id]` is the truth. The button writes the store and
  * the panel follows; a drag or keyboard resize that collapses the panel writes it back, so
- * `aria-expanded` always says what is on screen.
+ * `aria-expanded` always says what is on screen. A column too full for one more open panel
+ * folds the others to make room (an accordion), and a panel that cannot open says so.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Panel, usePanelRef } from 'react-resizable-panels';
+import { Panel, useParentGroup, usePanelRef, type ParentGroup } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useUiStore, type PanelId } from '../../store/uiStore';
 import { useIsScrollable } from '../hooks/useIsScrollable';
@@ -16,11 +17,17 @@ const TITLE_BAR = '2.5rem';
 
 interface Props {
   readonly id: PanelId;
-  readonly defaultSize: string;
+  /** Undefined: whatever room the panels with a default size leave. */
+  readonly defaultSize: string | undefined;
+  /**
+   * The panel the column's room is for first: opened at the first layout if that left it no
+   * room (a short window), folding the others.
+   */
+  readonly lead: boolean;
   readonly children: ReactNode;
 }
 
-export function CollapsiblePanel({ id, defaultSize, children }: Props) {
+export function CollapsiblePanel({ id, defaultSize, lead, children }: Props) {
   const { t } = useTranslation();
   const panelRef = usePanelRef();
   const collapsed = useUiStore((state) => state.collapsedPanels[id]);
@@ -39,31 +46,48 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
   const [opened, setOpened] = useState(false);
   if (laidOutOnce && !collapsed && !opened) setOpened(true);
 
+  const column = useParentGroup();
+
+  // Opens the folded panel; a full column has no room for one more, so the others fold to
+  // make it, as in an accordion. True when the panel is open.
+  const open = useCallback((): boolean => {
+    const panel = panelRef.current;
+    if (!panel) return false;
+    panel.expand();
+    if (panel.isCollapsed() && column) foldOthersFor(column, id);
+    return !panel.isCollapsed();
+  }, [column, id, panelRef]);
+
   // Store -> panel: collapse or expand when someone (button, lesson, reset) changes the flag.
+  // Where no room can be made, the flag is put back, so that `aria-expanded` never says open
+  // about a panel that is not. Before the first layout there is nothing to fold or open: that
+  // layout settles it (see onResize).
   useEffect(() => {
     const panel = panelRef.current;
-    if (!panel || panel.isCollapsed() === collapsed) return;
+    if (!panel || !laidOutOnce || panel.isCollapsed() === collapsed) return;
     if (collapsed) panel.collapse();
-    else panel.expand();
-  }, [collapsed, panelRef]);
+    else if (!open()) setPanelCollapsed(id, true);
+  }, [collapsed, id, laidOutOnce, open, panelRef, setPanelCollapsed]);
 
   // Panel -> store: a drag or a keyboard resize may collapse or expand it too.
   // The first resize is the group's first layout, from the default sizes. A panel asked
-  // collapsed before it (e.g. by ?panels=) is collapsed then, not reopened by it; a panel the
-  // layout had to collapse (no room, as on a phone) is written back as collapsed, as any is.
+  // collapsed before it (e.g. by ?panels=) is collapsed then, not reopened by it; the lead
+  // panel is opened; any other the layout had to collapse (no room, as on a phone) is written
+  // back as collapsed, as any is.
   const laidOut = useRef(false);
   const onResize = useCallback(() => {
     const panel = panelRef.current;
     if (!panel) return;
     const first = !laidOut.current;
     laidOut.current = true;
-    if (first) setLaidOutOnce(true);
-    if (first && useUiStore.getState().collapsedPanels[id] && !panel.isCollapsed()) {
-      panel.collapse();
-      return;
+    if (first) {
+      setLaidOutOnce(true);
+      const asked = useUiStore.getState().collapsedPanels[id];
+      if (asked && !panel.isCollapsed()) return panel.collapse();
+      if (!asked && panel.isCollapsed() && lead && open()) return;
     }
     setPanelCollapsed(id, panel.isCollapsed());
-  }, [id, panelRef, setPanelCollapsed]);
+  }, [id, lead, open, panelRef, setPanelCollapsed]);
 
   return (
     <Panel
@@ -111,4 +135,23 @@ export function CollapsiblePanel({ id, defaultSize, children }: Props) {
       </section>
     </Panel>
   );
+}
+
+/**
+ * Gives panel `id` (folded) the room of every other open panel in its column, folding them
+ * to their title bars. Each folded panel writes its own flag back when it is resized.
+ */
+function foldOthersFor(column: ParentGroup, id: string): void {
+  const layout = column.getLayout();
+  const titleBar = layout[id];
+  if (titleBar === undefined) return;
+  const next: Record<string, number> = {};
+  let others = 0;
+  for (const [other, size] of Object.entries(layout)) {
+    if (other === id) continue;
+    next[other] = Math.min(size, titleBar);
+    others += next[other];
+  }
+  next[id] = 100 - others;
+  column.setLayout(next);
 }

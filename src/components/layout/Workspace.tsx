@@ -68,24 +68,42 @@ const ClusterView = lazy(() => import('../cluster/ClusterView'));
  */
 const SIDE_BY_SIDE = '(min-width: 40rem), (min-aspect-ratio: 4/3)';
 
-/** A panel's title bar, and an open panel's least height (CollapsiblePanel), in rem. */
+/**
+ * A panel's title bar, an open panel's least height (CollapsiblePanel) and a separator's
+ * thickness (ResizeHandle), in rem.
+ */
 const TITLE_REM = 2.5;
 const OPEN_REM = 5;
+const HANDLE_REM = 0.375;
+/**
+ * Under the diagram (a phone), the room of the panel that is open: a few lines of the terminal
+ * or the lesson. The page scrolls to it, as pages on a phone do.
+ */
+const STACKED_OPEN_REM = 12;
 /** The diagram's least height when the panels are under it, in rem. */
 const CANVAS_REM = 10;
 
-/** The most the column asks for: every title bar, and one panel open (as at 800x500). */
-const COLUMN_CAP_REM = 6 * TITLE_REM + OPEN_REM - TITLE_REM;
+/**
+ * The least room the column of `panels` panels needs, in rem: each open, when that is little;
+ * for many, every title bar and one panel open with `openRem` (an accordion: opening another
+ * folds the rest, see CollapsiblePanel). Less, and a panel asked open could not be.
+ */
+function columnRem(panels: number, openRem: number): number {
+  const allOpen = panels * OPEN_REM;
+  const oneOpen = (panels - 1) * TITLE_REM + openRem;
+  return Math.min(allOpen, oneOpen) + Math.max(panels - 1, 0) * HANDLE_REM;
+}
 
 /**
- * The least height of the workspace, in rem: every shown panel open (or, for many, one open
- * beside the others' title bars), and the diagram above them when they are stacked. In a
- * window too short for that (a small embed with the full header, a phone held sideways) the
- * page scrolls, rather than squeezing the panels to slivers that cover their own titles.
+ * The least height of the workspace, in rem: the column's, and the diagram above it when the
+ * panels are stacked. In a window too short for that (a small embed with the full header, a
+ * phone) the page scrolls, rather than squeezing the panels to slivers that cover their own
+ * titles.
  */
 function workspaceMinRem(panels: number, sideBySide: boolean): number {
-  const column = Math.min(panels * OPEN_REM, COLUMN_CAP_REM);
-  return sideBySide ? column : column + CANVAS_REM;
+  return sideBySide
+    ? columnRem(panels, OPEN_REM)
+    : columnRem(panels, STACKED_OPEN_REM) + HANDLE_REM + CANVAS_REM;
 }
 
 /** Each shown panel's share of the column: its share in `mode`, scaled to the shown ones. */
@@ -93,6 +111,29 @@ function shares(mode: Mode, shown: readonly PanelId[]): Record<string, string> {
   const sizes = shown.map((id) => parseFloat(SIZES[mode][id]));
   const total = sizes.reduce((sum, size) => sum + size, 0);
   return Object.fromEntries(shown.map((id, i) => [id, `${((sizes[i] ?? 0) * 100) / total}%`]));
+}
+
+/**
+ * The panel that has the column's room first: the one with the largest share in `mode` that
+ * is not folded (the terminal in the sandbox, the lesson in a lesson). Where the first layout
+ * has no room for it (a short window), it is opened and the others fold.
+ */
+function leadPanel(
+  mode: Mode,
+  shown: readonly PanelId[],
+  folded: Readonly<Record<PanelId, boolean>>,
+): PanelId | undefined {
+  return [...shown]
+    .filter((id) => !folded[id])
+    .sort((a, b) => parseFloat(SIZES[mode][b]) - parseFloat(SIZES[mode][a]))[0];
+}
+
+/**
+ * Under the diagram the column is short: the lead panel starts open with all the room (no
+ * default size: it takes what the others leave), the others as title bars.
+ */
+function stackedShares(shown: readonly PanelId[], lead: PanelId | undefined) {
+  return Object.fromEntries(shown.map((id) => [id, id === lead ? undefined : `${TITLE_REM}rem`]));
 }
 
 export function Workspace() {
@@ -104,7 +145,11 @@ export function Workspace() {
   const view = useUiStore((state) => state.view);
   const mode = useUiStore((state) => state.mode);
   const shown = useUiStore((state) => state.shownPanels);
-  const sizes = shares(mode, shown);
+  // Read once per layout (the column is keyed below): later folds are the panels' own.
+  const lead = leadPanel(mode, shown, useUiStore.getState().collapsedPanels);
+  const sizes: Record<string, string | undefined> = sideBySide
+    ? shares(mode, shown)
+    : stackedShares(shown, lead);
   const canvasLabel =
     view === 'build'
       ? t('build.label')
@@ -124,7 +169,7 @@ export function Workspace() {
       <Group key={orientation} orientation={orientation} className="min-h-0 flex-1">
         <Panel
           id="canvas"
-          defaultSize={sideBySide ? '62%' : '50%'}
+          defaultSize={sideBySide ? '62%' : undefined}
           minSize="30%"
           style={{ overflow: 'hidden' }}
         >
@@ -159,15 +204,15 @@ export function Workspace() {
         <ResizeHandle label={t('panels.resizeWorkspace')} />
         <Panel
           id="side"
-          defaultSize={sideBySide ? '38%' : '50%'}
-          minSize="16rem"
+          defaultSize={sideBySide ? '38%' : `${columnRem(shown.length, STACKED_OPEN_REM)}rem`}
+          minSize={sideBySide ? '16rem' : `${columnRem(shown.length, STACKED_OPEN_REM)}rem`}
           style={{ overflow: 'hidden' }}
         >
           {/* Keyed by mode (and the panels shown): each starts from its own split. */}
           <Group key={`${mode} ${shown.join()}`} orientation="vertical" className="h-full">
             {shown.map((id, index) => {
               const Content = PANELS[id];
-              const defaultSize = sizes[id] ?? '10%';
+              const defaultSize = sizes[id];
               const before = shown[index - 1];
               return (
                 <Fragment key={id}>
@@ -179,7 +224,7 @@ export function Workspace() {
                       })}
                     />
                   )}
-                  <CollapsiblePanel id={id} defaultSize={defaultSize}>
+                  <CollapsiblePanel id={id} defaultSize={defaultSize} lead={id === lead}>
                     <Content />
                   </CollapsiblePanel>
                 </Fragment>
