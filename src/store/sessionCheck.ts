@@ -13,6 +13,7 @@ import type { HostOptions } from '../sim/host';
 import type { LoggedInput } from '../sim/inputs';
 import { Simulation } from '../sim/simulation';
 import { once } from './once';
+import { firstIssue, otherVersion, parseJsonText } from './savedJson';
 import { SESSION_MAX_BYTES, SESSION_VERSION } from './sandboxSession';
 
 const INPUT_KINDS = [
@@ -77,17 +78,10 @@ export type Checked =
  * log. Says what is wrong with the first part that fails.
  */
 export function checkSession(json: unknown): Checked {
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version !== SESSION_VERSION)
-    return { ok: false, reason: `it was saved by another version (${version})` };
+  const version = otherVersion(json, SESSION_VERSION);
+  if (version) return { ok: false, reason: version };
   const parsed = savedSchema().safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      reason: `${issue?.path.join('.') || 'it'}: ${issue?.message ?? 'invalid'}`,
-    };
-  }
+  if (!parsed.success) return { ok: false, reason: firstIssue(parsed.error, 'it') };
   return {
     ok: true,
     options: parsed.data.options,
@@ -106,13 +100,8 @@ export function replaySession(options: HostOptions, log: readonly LoggedInput[])
 
 /** Rebuilds a saved session, or says why it cannot. */
 export function restoreSession(text: string): Restored {
-  if (text.length > SESSION_MAX_BYTES) return { ok: false, reason: 'it is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not JSON' };
-  }
-  const checked = checkSession(json);
+  const read = parseJsonText(text, SESSION_MAX_BYTES, 'it is too large');
+  if (!read.ok) return read;
+  const checked = checkSession(read.json);
   return checked.ok ? replaySession(checked.options, checked.log) : checked;
 }

@@ -20,6 +20,7 @@ import { useKubeStore } from '../kubeStore';
 import { useSessionStore } from '../sessionStore';
 import { useUiStore } from '../uiStore';
 import { tell } from '../noticeStore';
+import { parseJsonText } from '../savedJson';
 import { browserStorage, writeStored } from '../storage';
 import { currentWorlds, install, lessonTerminal, playItems, settle } from './appStage';
 import { useLessonPlace } from './lessonPlace';
@@ -44,14 +45,9 @@ import {
 function checkLessonText(
   text: string,
 ): { ok: true; lesson: Lesson } | { ok: false; reason: string } {
-  if (text.length > LESSON_MAX_BYTES) return { ok: false, reason: 'the file is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not JSON' };
-  }
-  const parsed = parseLesson(json);
+  const read = parseJsonText(text, LESSON_MAX_BYTES, 'the file is too large');
+  if (!read.ok) return read;
+  const parsed = parseLesson(read.json);
   if (!parsed.ok) return { ok: false, reason: parsed.error };
   const problems = rehearse(parsed.lesson).problems;
   if (problems.length > 0) return { ok: false, reason: problems[0] ?? 'it does not rehearse' };

@@ -8,6 +8,7 @@
 import '../zodSetup';
 import * as z from 'zod/mini';
 import { once } from '../once';
+import { firstIssue, otherVersion, parseJsonText } from '../savedJson';
 import { browserStorage, readStored, writeStored } from '../storage';
 import {
   EMPTY_PROGRESS,
@@ -47,24 +48,12 @@ export type ProgressRead = { ok: true; progress: Progress } | { ok: false; reaso
 
 /** Reads progress from text (storage or a file), or says why it cannot. */
 export function readProgress(text: string): ProgressRead {
-  if (text.length > PROGRESS_MAX_BYTES) return { ok: false, reason: 'the file is too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not JSON' };
-  }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version !== PROGRESS_VERSION)
-    return { ok: false, reason: `it was saved by another version (${version})` };
-  const parsed = progressSchema().safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      reason: `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`,
-    };
-  }
+  const read = parseJsonText(text, PROGRESS_MAX_BYTES, 'the file is too large');
+  if (!read.ok) return read;
+  const version = otherVersion(read.json, PROGRESS_VERSION);
+  if (version) return { ok: false, reason: version };
+  const parsed = progressSchema().safeParse(read.json);
+  if (!parsed.success) return { ok: false, reason: firstIssue(parsed.error, 'the file') };
   return { ok: true, progress: parsed.data };
 }
 
