@@ -132,9 +132,12 @@ test('keyboard only: a whole lesson from the list to its end, focus and announce
     expect.stringMatching(/^Not quite\./),
     expect.stringMatching(/^Right\./),
   ]);
-  const twice = said.filter((s, i) =>
-    said.slice(0, i).some((before) => before.text === s.text && s.at - before.at < 1000),
-  );
+  // (Twice in a row: what a region said last, again, within a second. The same words after
+  // others, as two tasks passed, are news each time, however quickly a fast machine gets there.)
+  const twice = said.filter((s, i) => {
+    const before = said.slice(0, i).findLast((other) => other.region === s.region);
+    return before?.text === s.text && s.at - before.at < 1000;
+  });
   expect(twice).toEqual([]);
 });
 
