@@ -4,6 +4,7 @@
  * every CHECKPOINT_EVERY entries keep a seek cheap.
  */
 import { applyChange, type Change } from './changes';
+import type { SeqTrace } from './traceWindow';
 import type { World } from './types';
 
 export const CHECKPOINT_EVERY = 256;
@@ -23,14 +24,23 @@ export class CheckpointedHistory<W extends { now: number }, C> {
     this.checkpoints.set(-1, structuredClone(base));
   }
 
-  /** The world just after trace entry `seq` (-1: before any entry). */
-  worldAt(trace: readonly { readonly t: number; readonly change?: C }[], seq: number): W {
+  /**
+   * The world just after trace entry `seq` (-1: before any entry). A trace that has let its
+   * oldest entries go (traceWindow.ts) gives the oldest world still known for a seq before them.
+   */
+  worldAt(trace: SeqTrace<{ readonly t: number; readonly change?: C }>, seq: number): W {
     const target = Math.min(seq, trace.length - 1);
-    let from = -1;
-    for (const at of this.checkpoints.keys()) if (at <= target && at > from) from = at;
+    // The latest checkpoint at or before the target, else the earliest there is.
+    let from = -Infinity;
+    let earliest = Infinity;
+    for (const at of this.checkpoints.keys()) {
+      if (at <= target && at > from) from = at;
+      earliest = Math.min(earliest, at);
+    }
+    if (from === -Infinity) from = earliest;
     const world = structuredClone(this.checkpoints.get(from) as W);
     for (let i = from + 1; i <= target; i++) {
-      const entry = trace[i];
+      const entry = trace.at(i);
       if (!entry) break;
       world.now = entry.t;
       if (entry.change) this.apply(world, entry.change);
@@ -38,6 +48,16 @@ export class CheckpointedHistory<W extends { now: number }, C> {
         this.checkpoints.set(i, structuredClone(world));
     }
     return world;
+  }
+
+  /**
+   * Keeps the world just after `seq` and forgets every checkpoint before it: the trace is
+   * about to let its entries up to `seq` go, and they could not be replayed any more.
+   */
+  forgetBefore(trace: SeqTrace<{ readonly t: number; readonly change?: C }>, seq: number): void {
+    const world = this.worldAt(trace, seq);
+    for (const at of [...this.checkpoints.keys()]) if (at < seq) this.checkpoints.delete(at);
+    this.checkpoints.set(seq, world);
   }
 
   /** Forgets checkpoints after `seq`, when the future is forked away. */

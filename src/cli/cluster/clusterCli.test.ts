@@ -118,7 +118,7 @@ describe('docker service on a cluster', () => {
     manager.run('docker service create --name web --replicas 2 nginx', 60_000);
     manager.run('docker service rm web');
     const again = Cluster.replay(cluster.options, cluster.log);
-    expect(again.trace.map((e) => e.label)).toEqual(cluster.trace.map((e) => e.label));
+    expect([...again.trace].map((e) => e.label)).toEqual([...cluster.trace].map((e) => e.label));
     expect(cluster.log.some((l) => l.input.kind === 'typed')).toBe(true);
   });
 });

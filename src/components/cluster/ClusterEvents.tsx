@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { TraceEntryOf } from '../../sim/trace';
+import type { SeqTrace } from '../../sim/traceWindow';
 import { recentEvents } from './recentEvents';
 
 /** How many of the latest messages are listed. */
@@ -14,7 +15,7 @@ export function ClusterEvents({
   trace,
   revision,
 }: {
-  readonly trace: readonly TraceEntryOf<string, unknown>[];
+  readonly trace: SeqTrace<TraceEntryOf<string, unknown>>;
   readonly revision: number;
 }) {
   const { t } = useTranslation();

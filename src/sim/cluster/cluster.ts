@@ -13,9 +13,11 @@
  *   c.world: ClusterWorld                 (./types.ts) what the managers know plus each
  *                                         machine's real health; changed only through
  *                                         ClusterChange entries of the trace
- *   c.trace: readonly ClusterTraceEntry[] (./trace.ts) seq, t, kind, from, to, label, detail?,
- *                                         change?
- *   c.worldAt(seq): ClusterWorld          the world just after trace entry `seq`
+ *   c.trace: TraceWindow<ClusterTraceEntry>  (./trace.ts) seq, t, kind, from, to, label,
+ *                                         detail?, change?; the latest entries only
+ *                                         (CLUSTER_TRACE_KEEP at least), read by seq: at(seq)
+ *   c.worldAt(seq): ClusterWorld          the world just after trace entry `seq` (the oldest
+ *                                         still known, for a seq the trace let go)
  *   c.log: readonly LoggedClusterInput[]  every input with its virtual time
  *   Cluster.replay(options, log)          rebuilds the same trace (and node traces) exactly
  *   c.apply(input, at?): ClusterInputResult   one input (./inputs.ts); time passes first to `at`
@@ -91,6 +93,7 @@ import { ClusterRuntime, type ClusterMachine, type ClusterTimer } from './runtim
 import { schedulePass } from './scheduler';
 import { patchTask } from './store';
 import type { ClusterTraceEntry } from './trace';
+import type { TraceWindow } from '../traceWindow';
 import type { ClusterWorld, NodeId } from './types';
 import { updateStep } from './update';
 import { MAX_ADVANCE_MS } from '../inputs';
@@ -131,7 +134,10 @@ export class Cluster {
     });
     const world = initialClusterWorld(this.nodes, epochMs);
     this.history = new ClusterHistory(world);
-    this.rt = new ClusterRuntime(world, this.nodes, options.seed);
+    // Before the trace lets old entries go, the history keeps the world where they end.
+    this.rt = new ClusterRuntime(world, this.nodes, options.seed, (first) =>
+      this.history.forgetBefore(this.rt.trace, first - 1),
+    );
     for (const m of this.nodes) {
       m.sim.routeOverride = (request, next) => swarmRoute(this.rt, m.id, request, next);
       this.running.set(m.id, true);
@@ -151,7 +157,8 @@ export class Cluster {
     return this.rt.world;
   }
 
-  get trace(): readonly ClusterTraceEntry[] {
+  /** The latest entries (CLUSTER_TRACE_KEEP at least), by absolute seq. */
+  get trace(): TraceWindow<ClusterTraceEntry> {
     return this.rt.trace;
   }
 

@@ -8,6 +8,7 @@ import { digestOf } from '../digest';
 import { MAX_ADVANCE_MS } from '../inputs';
 import { Cluster } from './cluster';
 import { ClusterDriver } from './driver';
+import { CLUSTER_TRACE_KEEP } from '../traceWindow';
 
 function session(seed: string, era: 'split' | 'modern' = 'modern'): ClusterDriver {
   const d = new ClusterDriver({ seed, nodes: 5, era });
@@ -68,7 +69,7 @@ describe('determinism', () => {
     const d = new ClusterDriver({ seed: 'beats', nodes: 3 });
     d.form(1, 2);
     d.advance(30_000);
-    const beats = d.cluster.trace.filter((e) => e.kind === 'heartbeat' && e.change);
+    const beats = [...d.cluster.trace].filter((e) => e.kind === 'heartbeat' && e.change);
     expect(beats.length).toBeGreaterThan(10);
     for (const beat of beats.slice(-6)) {
       const change = beat.change;
@@ -89,6 +90,29 @@ describe('determinism', () => {
     const mid = Math.floor(c.trace.length / 2);
     const replayed = Cluster.replay(c.options, c.log);
     expect(replayed.worldAt(mid)).toEqual(c.worldAt(mid));
+  });
+
+  it('a swarm left running for hours keeps only its latest messages, and replays the same', () => {
+    const d = new ClusterDriver({ seed: 'projector', nodes: 12 });
+    d.form(3, 9);
+    d.createService('node-1', { name: 'web', replicas: 6 });
+    for (let second = 0; second < 2 * 3600; second++) d.cluster.idle(1000);
+    const c = d.cluster;
+    // Two hours of heartbeats: the trace let its oldest entries go, and holds a bounded tail.
+    expect(c.trace.length).toBeGreaterThan(3 * CLUSTER_TRACE_KEEP);
+    expect(c.trace.first).toBeGreaterThan(0);
+    expect([...c.trace].length).toBeLessThan(2 * CLUSTER_TRACE_KEEP);
+    expect(c.trace.at(c.trace.first)?.seq).toBe(c.trace.first);
+    expect(c.trace.at(c.trace.length - 1)?.seq).toBe(c.trace.length - 1);
+    // The history kept the world where the held entries start: every moment since rebuilds.
+    expect({ ...c.worldAt(c.trace.length - 1), now: c.now }).toEqual(c.world);
+    expect(c.worldAt(c.trace.first - 100)).toEqual(c.worldAt(c.trace.first - 1));
+    // The log is whole: a replay lets the same entries go and holds the same ones.
+    const again = Cluster.replay(c.options, c.log);
+    expect(again.trace.length).toBe(c.trace.length);
+    expect(digest(again)).toBe(digest(c));
+    const mid = c.trace.first + 1000;
+    expect(again.worldAt(mid)).toEqual(c.worldAt(mid));
   });
 
   it('another seed gives other IDs; the split era (Docker 18.06) runs the same swarm', () => {

@@ -9,6 +9,7 @@ import type { Simulation } from '../simulation';
 import { applyClusterChange, type ClusterChange } from './changes';
 import { swarmId } from './ids';
 import type { ClusterEndpoint, ClusterTraceEntry, ClusterTraceKind } from './trace';
+import { CLUSTER_TRACE_KEEP, TraceWindow } from '../traceWindow';
 import type { ClusterWorld, NodeId, SwarmTask } from './types';
 
 /** One machine of the cluster: a whole simulated Docker host. */
@@ -48,7 +49,7 @@ interface Timer {
 }
 
 export class ClusterRuntime {
-  readonly trace: ClusterTraceEntry[] = [];
+  readonly trace: TraceWindow<ClusterTraceEntry>;
   readonly machines: ReadonlyMap<NodeId, ClusterMachine>;
   /** Services whose tasks changed in a way the orchestrators must look at. */
   readonly dirty = new Set<string>();
@@ -78,7 +79,10 @@ export class ClusterRuntime {
     readonly world: ClusterWorld,
     machines: readonly ClusterMachine[],
     seed: string | number,
+    /** Called before the trace lets its entries before `first` go. */
+    beforeLettingGo?: (first: number) => void,
   ) {
+    this.trace = new TraceWindow(CLUSTER_TRACE_KEEP, beforeLettingGo);
     this.machines = new Map(machines.map((m) => [m.id, m]));
     this.rng = seedRandom(`${seed}/cluster`);
   }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CLUSTER_TRACE_KEEP } from '../traceWindow';
 import { KubeCluster } from './kubeCluster';
 import { appPods, createDeployment, deletePod, newKube, running, scale } from './testing';
 
-const labels = (c: KubeCluster, from = 0) => c.trace.slice(from).map((e) => e.label);
+const labels = (c: KubeCluster, from = 0) =>
+  [...c.trace].filter((e) => e.seq >= from).map((e) => e.label);
 
 describe('a kubeadm cluster on containerd', () => {
   it('starts with every node Ready, the system pods running and the control plane tainted', () => {
@@ -320,5 +322,17 @@ describe('replay', () => {
     const again = KubeCluster.replay(c.options, c.log);
     expect(JSON.stringify(again.trace)).toBe(JSON.stringify(c.trace));
     expect(JSON.stringify(again.world)).toBe(JSON.stringify(c.world));
+  });
+
+  it('left running for hours, keeps only its latest messages, and replays the same', () => {
+    const c = newKube();
+    createDeployment(c, 'web', 2);
+    for (let second = 0; second < 7 * 3600; second++) c.idle(1000);
+    expect(c.trace.first).toBeGreaterThan(0);
+    expect([...c.trace].length).toBeLessThan(2 * CLUSTER_TRACE_KEEP);
+    expect(c.trace.at(c.trace.length - 1)?.seq).toBe(c.trace.length - 1);
+    const again = KubeCluster.replay(c.options, c.log);
+    expect(again.trace.length).toBe(c.trace.length);
+    expect(JSON.stringify(again.trace)).toBe(JSON.stringify(c.trace));
   });
 });

@@ -10,7 +10,8 @@
  *     Nodes `control-plane`, `worker-1`..`worker-N`, set up as kubeadm leaves them ten
  *     virtual minutes before time 0: system pods running, images of the system pulled.
  *   c.world: KubeWorld        (./types.ts) the API objects and what each machine really runs
- *   c.trace                   (./trace.ts) what happened since time 0, message by message
+ *   c.trace                   (./trace.ts) what happened since time 0, message by message:
+ *                             the latest entries only (CLUSTER_TRACE_KEEP), read by seq
  *   c.log                     every input with its virtual time
  *   c.now                     virtual time in ms
  *   c.apply(input, at?)       one input (./inputs.ts); time passes first to `at`
@@ -37,6 +38,7 @@ import { finishStep, kubeletSync, podsByNode, renewLease } from './kubelet';
 import type { KubePort } from './port';
 import { powerOffMachine, powerOnMachine } from './runtime';
 import type { KubeTraceEntry, KubeTraceKind } from './trace';
+import { CLUSTER_TRACE_KEEP, TraceWindow } from '../traceWindow';
 import { own, type KubeWorld } from './types';
 import { MAX_ADVANCE_MS } from '../inputs';
 
@@ -66,7 +68,7 @@ function fail(message: string): KubeResult {
 export class KubeCluster implements KubePort {
   readonly world: KubeWorld;
   private readonly rand: RandomState;
-  private readonly entries: KubeTraceEntry[] = [];
+  private entries = new TraceWindow<KubeTraceEntry>(CLUSTER_TRACE_KEEP);
   private readonly inputs: LoggedKubeInput[] = [];
   private timers: Timer[] = [];
   private timerSeq = 0;
@@ -97,10 +99,11 @@ export class KubeCluster implements KubePort {
     this.reconcile();
     this.runUntil(0);
     // The set-up is history: the trace starts at time 0 with a running cluster.
-    this.entries.length = 0;
+    this.entries = new TraceWindow(CLUSTER_TRACE_KEEP);
   }
 
-  get trace(): readonly KubeTraceEntry[] {
+  /** The latest entries (CLUSTER_TRACE_KEEP at least), by absolute seq. */
+  get trace(): TraceWindow<KubeTraceEntry> {
     return this.entries;
   }
 

@@ -8,12 +8,14 @@
  */
 import type { KubeInput, KubeResult } from './inputs';
 import type { KubeTraceEntry } from './trace';
+import type { SeqTrace } from '../traceWindow';
 import type { KubeWorld } from './types';
 
 export interface KubePort {
   /** The live world (API objects and machines). */
   readonly world: KubeWorld;
-  readonly trace: readonly KubeTraceEntry[];
+  /** What happened, by seq: the latest entries only (src/sim/traceWindow.ts). */
+  readonly trace: SeqTrace<KubeTraceEntry>;
   /** Virtual time in ms. */
   readonly now: number;
   /** The API server answers (its machine is on and has booted). */
