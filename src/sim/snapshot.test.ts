@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CHECKPOINT_DENSE_SPAN, CHECKPOINT_EVERY, CHECKPOINT_SPARSE } from './snapshot';
+import { Simulation } from './simulation';
 import { Driver } from './testing/driver';
 
 describe('the world at a trace position', () => {
@@ -47,5 +49,24 @@ describe('the world at a trace position', () => {
     const mid = d.sim.worldAt(Math.floor(n / 2));
     d.sim.worldAt(n - 1);
     expect(d.sim.worldAt(Math.floor(n / 2))).toEqual(mid);
+  });
+
+  it('a long session keeps few checkpoints in its older past, and rebuilds every moment the same', () => {
+    const d = new Driver({ seed: 'long' });
+    for (let i = 0; i < 400; i++) d.run('alpine', { cmd: ['sleep', '1'] });
+    d.advance(2000);
+    const n = d.sim.trace.length;
+    expect(n).toBeGreaterThan(4 * CHECKPOINT_DENSE_SPAN);
+    // Drawn from the start to the end, as a playback would.
+    for (let seq = 0; seq < n; seq += 97) d.sim.worldAt(seq);
+    const last = d.sim.worldAt(n - 1);
+    expect(last.processes).toEqual(d.sim.world.processes);
+    expect(last.containers).toEqual(d.sim.world.containers);
+    const dense = CHECKPOINT_DENSE_SPAN / CHECKPOINT_EVERY;
+    expect(d.sim.history.size).toBeLessThanOrEqual(dense + n / CHECKPOINT_SPARSE + 2);
+    // An old moment, from a sparse checkpoint, is the moment a fresh replay rebuilds.
+    const fresh = Simulation.replay(d.sim.options, d.sim.log);
+    for (const seq of [300, 5000, Math.floor(n / 2)])
+      expect(d.sim.worldAt(seq)).toEqual(fresh.worldAt(seq));
   });
 });

@@ -1,13 +1,21 @@
 /**
  * The world at any position of the trace, for rendering a past moment (playback, scrubbing,
  * step back). The base world (after boot) is replayed with the trace's changes; checkpoints
- * every CHECKPOINT_EVERY entries keep a seek cheap.
+ * every CHECKPOINT_EVERY entries keep a seek cheap, and fewer in the older past keep a long
+ * session's history from growing as fast as its trace (a checkpoint is a whole world).
  */
 import { applyChange, type Change } from './changes';
 import type { SeqTrace } from './traceWindow';
 import type { World } from './types';
 
 export const CHECKPOINT_EVERY = 256;
+/**
+ * Older than this many entries before the latest checkpoint, only one checkpoint in every
+ * CHECKPOINT_SPARSE entries is kept: a seek there replays at most that many changes (a few
+ * milliseconds), where playback rarely goes.
+ */
+export const CHECKPOINT_DENSE_SPAN = 4096;
+export const CHECKPOINT_SPARSE = 4096;
 
 /**
  * A world rebuilt from a base and a trace of changes, with checkpoints. Generic so that the
@@ -44,10 +52,25 @@ export class CheckpointedHistory<W extends { now: number }, C> {
       if (!entry) break;
       world.now = entry.t;
       if (entry.change) this.apply(world, entry.change);
-      if ((i + 1) % CHECKPOINT_EVERY === 0 && !this.checkpoints.has(i))
+      if ((i + 1) % CHECKPOINT_EVERY === 0 && !this.checkpoints.has(i)) {
         this.checkpoints.set(i, structuredClone(world));
+        this.thinBefore(i - CHECKPOINT_DENSE_SPAN);
+      }
     }
     return world;
+  }
+
+  /** How many checkpoints are held (each is a whole world). */
+  get size(): number {
+    return this.checkpoints.size;
+  }
+
+  /** Keeps, before `seq`, the earliest checkpoint and one in every CHECKPOINT_SPARSE entries. */
+  private thinBefore(seq: number): void {
+    const earliest = Math.min(...this.checkpoints.keys());
+    for (const at of this.checkpoints.keys())
+      if (at < seq && at !== earliest && (at + 1) % CHECKPOINT_SPARSE !== 0)
+        this.checkpoints.delete(at);
   }
 
   /**
