@@ -102,11 +102,15 @@ export function applyFault(worlds: LessonWorlds, fault: Fault): string | null {
   return 'a host lesson has no machines to fault: type the line that does it';
 }
 
-/** Lets time pass on the lesson's world. */
+/**
+ * Lets time pass on the lesson's world as a view's clock does: a quiet spell (a command
+ * waiting, nothing happening) merges into the logged input before it, so waiting out a
+ * lesson's commands keeps its log short.
+ */
 export function advanceWorlds(worlds: LessonWorlds, ms: number): void {
-  if (worlds.sim) worlds.sim.advance(ms);
-  else if (worlds.cluster) worlds.cluster.advance(ms);
-  else worlds.kube?.advance(ms);
+  if (worlds.sim) worlds.sim.idle(ms);
+  else if (worlds.cluster) worlds.cluster.idle(ms);
+  else worlds.kube?.idle(ms);
 }
 
 /** A stage with its own shell on fresh worlds: the rehearsal's, and the tests'. */
