@@ -11,8 +11,13 @@ export function enterPresenting(): void {
   useUiStore.getState().setPresenting(true);
   const root = document.documentElement;
   if (document.fullscreenEnabled && !document.fullscreenElement && root.requestFullscreen)
-    // Refused (no gesture, an iframe without allowfullscreen): the larger type still helps.
-    root.requestFullscreen().catch(() => undefined);
+    root
+      .requestFullscreen()
+      // Left again before the browser granted it (a quick double press): leave it too, or the
+      // page would stay in full screen with presenter mode off.
+      .then(() => (useUiStore.getState().presenting ? undefined : document.exitFullscreen()))
+      // Refused (no gesture, an iframe without allowfullscreen): the larger type still helps.
+      .catch(() => undefined);
 }
 
 export function leavePresenting(): void {
