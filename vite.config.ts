@@ -111,7 +111,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Every test runs the simulation as the app's users of it do: with its Dockerfile parser.
-    setupFiles: ['src/sim/build/dockerfileAst.ts'],
+    setupFiles: ['src/sim/engine.ts', 'src/sim/build/dockerfileAst.ts'],
     testTimeout: 20_000,
   },
 });

@@ -4,6 +4,7 @@
  * laptop, and it is painted in the learner's theme (a dark theme never flashes light first).
  */
 import { expect, test } from './fixtures';
+import { HostView } from './pages/HostView';
 
 test('the loading shell is painted before the app starts, in the chosen theme', async ({
   page,
@@ -43,6 +44,43 @@ test('an app that cannot be fetched says so instead of loading for ever', async 
   await expect(page.getByText('Loading the simulation…')).toHaveCount(0);
   const problems = consoleProblems.splice(0);
   expect(problems.join('\n')).toContain('docker-anatomy: the app did not start');
+});
+
+test('the host is drawn before the simulation engine arrives, and a demo clicked meanwhile waits for it', async ({
+  app,
+  page,
+}) => {
+  // The engine (the bulk of the simulation) is held back, as on a slow connection.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/engine-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.goto();
+  const host = new HostView(page);
+  await expect(app.node('containerd')).toBeVisible();
+  await host.demo('docker run nginx').click();
+  await expect(host.control('Jump to now')).toBeDisabled();
+  release();
+  // The click went through once the engine came: the container runs.
+  await expect(host.control('Jump to now')).toBeEnabled();
+  await host.jumpToNow();
+  await expect(host.nodes(/^web1 \(nginx\), container, running/)).toHaveCount(1);
+});
+
+test('a simulation engine that cannot be fetched is said when a demo needs it', async ({
+  app,
+  page,
+  consoleProblems,
+}) => {
+  await page.route(/\/assets\/engine-[^/]*\.js$/, (route) => route.abort());
+  await app.goto();
+  await page.getByRole('button', { name: 'docker run nginx', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toHaveText(
+    'The simulation could not be loaded: check your connection and reload the page.',
+  );
+  consoleProblems.splice(0);
 });
 
 test('on a phone a lesson opens with its text, and the terminal waits folded until asked for', async ({

@@ -25,6 +25,7 @@
  */
 // The real docker CLI builds through the Engine API: the simulation needs its parser.
 import '../src/sim/build/dockerfileAst';
+import '../src/sim/engine';
 import type { ApiRequest, ApiResponse } from '../src/sim/api/types';
 import { Cluster } from '../src/sim/cluster/cluster';
 import type { Input, InputResult } from '../src/sim/inputs';

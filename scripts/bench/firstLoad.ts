@@ -26,7 +26,8 @@ export type OnDemandFeature =
   | 'terminal (xterm)'
   | 'Dockerfile editor (CodeMirror)'
   | 'cluster view'
-  | 'checks of saved data (zod)';
+  | 'checks of saved data (zod)'
+  | 'simulation engine';
 
 interface FeatureSignature {
   readonly feature: OnDemandFeature;
@@ -57,6 +58,12 @@ const ON_DEMAND: readonly FeatureSignature[] = [
     feature: 'checks of saved data (zod)',
     source: /(^|\/)node_modules\/zod\//,
     marker: '$ZodType',
+  },
+  {
+    // The first screen draws a fresh host from its world; what makes it act comes after.
+    feature: 'simulation engine',
+    source: /(^|\/)src\/sim\/(engine|dispatch)\.ts$/,
+    marker: 'exit pending (frozen)',
   },
 ];
 
@@ -239,7 +246,7 @@ export function firstLoadRows(distDir: string): { rows: Row[]; load: FirstLoad }
     },
     {
       part: PART,
-      figure: 'terminal, editor, cluster view, saved-data checks load on demand',
+      figure: 'terminal, editor, cluster view, saved-data checks, simulation engine load on demand',
       value: eager.length,
       unit: 'features in the first screen',
       shown:

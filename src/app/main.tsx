@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { hasTranslations, initI18n } from '../i18n';
 import { checkSavedProgress } from '../store/lessons/progress';
 import { tell } from '../store/noticeStore';
+import { loadSimulationEngine } from '../store/simulationEngine';
 import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
@@ -60,6 +61,9 @@ if (parserReady && hasTranslations(i18n)) {
   const root = createRoot(rootElement);
   // One synchronous render (Preact has no time slicing); index.html's shell shows until then.
   root.render(<App />);
+  // The fresh host is drawn from its world alone; what makes it act comes now (an action that
+  // comes first waits for it: see ChaosControls).
+  void loadSimulationEngine().catch(() => undefined);
 } else {
   sayCouldNotLoad(parserReady ? 'its text' : 'what your saved session needs');
 }

@@ -6,6 +6,8 @@
  * `makeWorlds` builds a lesson's starting world (the swarm joined, no lines typed yet);
  * `headlessStage` is a stage with its own shell, for tests and the rehearsal.
  */
+// The stage plays lines on its worlds: the simulation's engine comes with it.
+import '../sim/engine';
 import { clusterHostPort } from '../cli/cluster/hostPort';
 import { setUpSwarm } from '../cli/cluster/swarmSetup';
 import { KubeShell } from '../cli/kubectl';

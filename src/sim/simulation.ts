@@ -5,20 +5,15 @@
  *
  * Contract: deterministic. `Simulation.replay(options, sim.log)` rebuilds the same trace, byte
  * for byte. Nothing here reads the wall clock, random numbers or the DOM.
+ *
+ * What inputs, exits and timers do (the bulk of the simulation) is the host's engine
+ * (./engine.ts), installed when that module is imported: a simulation can be made and read
+ * (world, trace, worldAt) without it, which is all the app's first screen does, but applying
+ * an input before it is loaded throws, naming the bug.
  */
-import { dispatch, type RouteOverride } from './dispatch';
-import { type ApiRequest, type ApiResponse, type PendingWait, type StdioFrame } from './api/types';
-import { onExecProcessExit } from './daemon/exec';
-import { forgetExecs } from './daemon/execStore';
-import { onRestartDue, onTaskExit } from './daemon/exits';
-import {
-  onDaemonExit,
-  onServiceRestartDue,
-  reloadDockerd,
-  stopContainerd,
-  stopDockerd,
-} from './daemon/service';
-import { DockerHost, type HostOptions, type TimerAction } from './host';
+import type { ApiRequest, ApiResponse, PendingWait, StdioFrame } from './api/types';
+import type { RouteOverride } from './dispatch';
+import { DockerHost, type HostOptions, type KernelHooks, type TimerHandler } from './host';
 import {
   describeInput,
   MAX_ADVANCE_MS,
@@ -26,11 +21,38 @@ import {
   type InputResult,
   type LoggedInput,
 } from './inputs';
-import { childrenOf, exitProcess } from './kernel';
-import { onInitExit, onShimExit } from './runtime';
 import { WorldHistory } from './snapshot';
 import type { TraceEntry } from './trace';
-import type { Process, World } from './types';
+import type { World } from './types';
+
+/** What the host does, installed by ./engine.ts (see the contract above). */
+export interface HostEngine {
+  /** Carries out one input: an Engine API request, a typed line, a signal, time passing... */
+  readonly dispatch: (host: DockerHost, input: Input, override: RouteOverride) => InputResult;
+  /** The kernel's hooks: a process exited, a daemon got a signal, a TaskExit reached dockerd. */
+  readonly hooks: KernelHooks;
+  /** Runs a timer that fell due. */
+  readonly runTimer: TimerHandler;
+}
+
+let installed: HostEngine | null = null;
+
+export function installHostEngine(engine: HostEngine): void {
+  installed = engine;
+}
+
+/** Whether the engine is loaded: inputs can be applied. */
+export function hostEngineLoaded(): boolean {
+  return installed !== null;
+}
+
+function engine(): HostEngine {
+  if (!installed)
+    throw new Error(
+      "the simulation's engine is not loaded: whatever applies inputs imports sim/engine first",
+    );
+  return installed;
+}
 
 export class Simulation {
   readonly host: DockerHost;
@@ -46,19 +68,13 @@ export class Simulation {
   constructor(readonly options: HostOptions = {}) {
     this.host = new DockerHost(options);
     this.history = new WorldHistory(this.host.world);
+    // Looked up when they run, not now: a simulation is made before the engine may be loaded.
     this.host.hooks = {
-      onExit: (h, p, status) => onProcessExit(h, p, status),
-      onDaemonSignal: (h, p, signal) => {
-        if (p.role === 'dockerd') {
-          if (signal === 'SIGTERM' || signal === 'SIGINT') stopDockerd(h, false);
-          else if (signal === 'SIGHUP') reloadDockerd(h);
-        } else if (signal === 'SIGTERM' || signal === 'SIGINT') {
-          stopContainerd(h, false);
-        }
-      },
-      onTaskExit,
+      onExit: (h, p, status) => engine().hooks.onExit(h, p, status),
+      onDaemonSignal: (h, p, signal) => engine().hooks.onDaemonSignal(h, p, signal),
+      onTaskExit: (h, id, status) => engine().hooks.onTaskExit(h, id, status),
     };
-    this.host.onTimer(runTimer);
+    this.host.onTimer((h, action) => engine().runTimer(h, action));
   }
 
   /** Rebuilds a simulation from its options and input log. */
@@ -94,7 +110,7 @@ export class Simulation {
         ? 'cli'
         : 'kernel';
     this.host.emit('input', 'user', to, describeInput(input));
-    return dispatch(this.host, input, this.routeOverride);
+    return engine().dispatch(this.host, input, this.routeOverride);
   }
 
   /** Sends an Engine API request, as the CLI would. */
@@ -174,70 +190,5 @@ export class Simulation {
         frames.push({ stream: change.line.stream, data: `${change.line.text}\n` });
     }
     return frames;
-  }
-}
-
-/** The kernel reports an exit: the supervisor of that process reacts. */
-function onProcessExit(h: DockerHost, p: Process, status: number): void {
-  switch (p.role) {
-    case 'dockerd':
-      if (h.world.services.dockerd.pid === p.pid) {
-        forgetExecs(h); // the exec store lives in dockerd's memory
-        onDaemonExit(h, 'dockerd', status);
-      }
-      return;
-    case 'containerd':
-      if (h.world.services.containerd.pid === p.pid) onDaemonExit(h, 'containerd', status);
-      return;
-    case 'shim':
-      if (p.containerId) onShimExit(h, p.containerId, p.pid);
-      return;
-    case 'container':
-    case 'docker-init':
-    case 'runc-init':
-      // A `docker exec` process: the shim reaps it and reports the exit for its exec ID.
-      if (p.role === 'container' && p.execId) onExecProcessExit(h, p, status);
-      if (p.nsPid !== 1 || !p.containerId) return;
-      if (h.world.settings.era === 'monolith') {
-        // The 1.10 daemon reaps its own children; a daemon that is dying (its children are
-        // killed with it) records nothing: its restart marks them exited 137.
-        const daemon = h.world.services.dockerd.pid;
-        const alive = daemon !== null && h.world.processes[daemon] !== undefined;
-        const state = h.world.services.dockerd.state;
-        if (alive && (state === 'up' || state === 'stopping')) onTaskExit(h, p.containerId, status);
-      } else {
-        onInitExit(h, p.containerId, status);
-      }
-      return;
-    default:
-      return;
-  }
-}
-
-function runTimer(h: DockerHost, action: TimerAction): void {
-  switch (action.kind) {
-    case 'programExit': {
-      const p = h.world.processes[action.pid];
-      if (!p) return;
-      // A frozen program cannot finish: its exit waits for the thaw.
-      if (p.frozen)
-        h.change(
-          { op: 'process.pending', pid: p.pid, pendingExit: action.status },
-          'kernel',
-          'exit pending (frozen)',
-        );
-      else {
-        // A graceful shutdown: the program tells its children to quit and waits for them.
-        if (action.graceful) for (const child of childrenOf(h, p.pid)) exitProcess(h, child.pid, 0);
-        exitProcess(h, action.pid, action.status);
-      }
-      return;
-    }
-    case 'restartContainer':
-      onRestartDue(h, action.containerId);
-      return;
-    case 'serviceRestart':
-      onServiceRestartDue(h, action.service);
-      return;
   }
 }

@@ -209,7 +209,11 @@ export const useBridgeStore = create<BridgeState>()((set, get) => ({
     set({ url, status: 'connecting', error: null });
     // The cluster simulation is a chunk of its own: the first screen does not carry it. The
     // mirror replays what the real docker CLI did there, builds too: it needs the parser.
-    void Promise.all([import('../sim/cluster/cluster'), import('../sim/build/dockerfileAst')]).then(
+    void Promise.all([
+      import('../sim/cluster/cluster'),
+      import('../sim/build/dockerfileAst'),
+      import('../sim/engine'),
+    ]).then(
       ([{ Cluster }]) => {
         if (get().url === url && source === null) listen(url, Cluster);
       },

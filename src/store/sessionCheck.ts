@@ -7,6 +7,8 @@
  * its replay must not throw; otherwise the caller is told why, in words, and nothing is loaded.
  */
 import './zodSetup';
+// A saved session is replayed: the simulation's engine comes with the checks.
+import '../sim/engine';
 import * as z from 'zod/mini';
 import { ERAS, type Era } from '../sim/eras';
 import type { HostOptions } from '../sim/host';

@@ -12,7 +12,7 @@ import type { ApiRequest, ApiResponse } from '../sim/api/types';
 import type { Era } from '../sim/eras';
 import type { HostOptions } from '../sim/host';
 import type { Input, InputResult, LoggedInput } from '../sim/inputs';
-import { Simulation } from '../sim/simulation';
+import { hostEngineLoaded, Simulation } from '../sim/simulation';
 import type { World } from '../sim/types';
 import { inputsUpTo, isAtEnd, nextStep, previousStep, type Speed } from './playback';
 import { guardSim, SIM_FAILED_MESSAGE, type SimDoor } from './simFailure';
@@ -86,6 +86,18 @@ export const FAILED_RESULT: InputResult = {
   response: { status: 500, headers: {}, body: { message: SIM_FAILED_MESSAGE } },
 };
 
+const STILL_LOADING = 'The simulation is still loading: try again in a moment.';
+
+/**
+ * What an input gets in the first moments of a page, before the simulation's engine has loaded
+ * (main.tsx fetches it once the first screen is drawn; the controls wait for it).
+ */
+export const LOADING_RESULT: InputResult = {
+  ok: false,
+  message: STILL_LOADING,
+  response: { status: 503, headers: {}, body: { message: STILL_LOADING } },
+};
+
 /** The host's way back from a failure: its log replayed, or a fresh host like it. */
 const hostDoor: SimDoor<HostOptions, LoggedInput> = {
   world: 'host',
@@ -106,6 +118,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   playing: true,
   speed: 1,
   run: (input) => {
+    if (!hostEngineLoaded()) return LOADING_RESULT;
     const visiting = get().visiting;
     if (visiting) {
       // A cluster machine is never forked from the past: a replay would cut it off from its
@@ -144,6 +157,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     if (isAtEnd(sim.trace, cursor)) get().tick(ms);
   },
   tick: (ms) => {
+    // Before the engine has loaded nothing can have been scheduled, so no time need pass.
+    if (!hostEngineLoaded()) return;
     const visiting = get().visiting;
     if (visiting) {
       visiting.advance(ms);

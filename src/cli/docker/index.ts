@@ -6,6 +6,7 @@
  */
 // Wherever a docker CLI runs, `docker build` and `commit --change` may parse a Dockerfile.
 import '../../sim/build/dockerfileAst';
+import '../../sim/engine';
 import { CANNOT_CONNECT } from '../../sim/api/types';
 import { ERA_INFO } from '../../sim/eras';
 import type { CommandContext, CommandOutcome, CommandSpec } from '../shell/types';

@@ -3,6 +3,7 @@
  * container's process, flip live-restore. Every click is an input in the same log the
  * terminal uses (sessionStore.run), so playback, forks and replays treat them alike.
  */
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runDetached } from '../../cli/client';
 import { sessionTransport, useSessionStore, worldAtCursor } from '../../store/sessionStore';
@@ -10,6 +11,7 @@ import { useUiStore } from '../../store/uiStore';
 import { containerOf } from '../host/partIds';
 import { daemonJsonText } from '../../sim/world';
 import { useAnnouncementStore } from '../../store/announcementStore';
+import { hostEngineLoaded, loadSimulationEngine } from '../../store/simulationEngine';
 
 const BUTTON = 'btn px-2 py-1 text-sm';
 
@@ -58,11 +60,25 @@ export function ChaosControls() {
     report(run({ kind: 'systemctl', action: 'reload', unit: 'docker' }).message);
   };
 
+  // Just after the page is drawn, the simulation's engine may still be on its way: a click
+  // (or a keypress on a button, which is a click) is held until it is, then made again.
+  const waitForEngine = (event: MouseEvent<HTMLDivElement>) => {
+    if (hostEngineLoaded()) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const target = event.target as HTMLElement;
+    void loadSimulationEngine().then(
+      () => target.click(),
+      () => announce(t('chaos.notLoaded')),
+    );
+  };
+
   return (
     <div
       role="toolbar"
       aria-label={t('chaos.label')}
       className="flex flex-wrap items-center gap-1.5"
+      onClickCapture={waitForEngine}
     >
       <button type="button" className={BUTTON} onClick={startNginx}>
         {t('chaos.runNginx')}

@@ -70,6 +70,8 @@
 import type { ApiRequest, ApiResponse } from '../api/types';
 import { DEFAULT_EPOCH_MS } from '../host';
 import type { Era } from '../eras';
+// A cluster's machines are whole hosts that act: their engine comes with the cluster.
+import '../engine';
 import { Simulation } from '../simulation';
 import { agentStep, agentSync, containerDied, dispatchAssignments } from './agent';
 import { swarmRoute } from './api';

@@ -3,6 +3,8 @@
  * same Engine API requests the real docker CLI sends for a command (ENGINE-API.md), so tests,
  * benchmarks and scripts read like a terminal session. It is not the in-app CLI.
  */
+// A driver applies inputs: the simulation's engine comes with it.
+import '../engine';
 import type { ApiResponse } from '../api/types';
 import type { HostOptions } from '../host';
 import { fullName, parseReference } from '../images/reference';
