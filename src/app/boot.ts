@@ -15,6 +15,7 @@ import {
   loadThemePreference,
   resolveTheme,
 } from '../store/themePreference';
+import { afterNextPaint } from './afterNextPaint';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyThemeClass } from './themeClass';
 
@@ -28,19 +29,6 @@ applyThemeClass(
     window.matchMedia(PREFERS_DARK).matches,
   ),
 );
-
-/** Resolves after the next frame is painted, or after 100 ms (a hidden page paints none). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
 
 await afterNextPaint();
 try {

@@ -14,6 +14,7 @@ import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
+import { afterNextPaint } from './afterNextPaint';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
@@ -61,9 +62,12 @@ if (parserReady && hasTranslations(i18n)) {
   const root = createRoot(rootElement);
   // One synchronous render (Preact has no time slicing); index.html's shell shows until then.
   root.render(<App />);
-  // The fresh host is drawn from its world alone; what makes it act comes now (an action that
+  // The fresh host is drawn from its world alone; what makes it act comes once that is on
+  // screen, so that fetching and running it does not hold up the first paint (an action that
   // comes first waits for it: see ChaosControls).
-  void loadSimulationEngine().catch(() => undefined);
+  void afterNextPaint()
+    .then(loadSimulationEngine)
+    .catch(() => undefined);
 } else {
   sayCouldNotLoad(parserReady ? 'its text' : 'what your saved session needs');
 }

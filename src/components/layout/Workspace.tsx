@@ -116,16 +116,19 @@ function shares(mode: Mode, shown: readonly PanelId[]): Record<string, string> {
 /**
  * The panel that has the column's room first: the one with the largest share in `mode` that
  * is not folded (the terminal in the sandbox, the lesson in a lesson). Where the first layout
- * has no room for it (a short window), it is opened and the others fold.
+ * has no room for it (a short window), it is opened and the others fold. Under the diagram (a
+ * phone) the narration leads where it is shown: it says what the diagram is, and typing at a
+ * terminal waits until asked for (with its 190 KB, which a phone then does not fetch at once).
  */
 function leadPanel(
   mode: Mode,
   shown: readonly PanelId[],
   folded: Readonly<Record<PanelId, boolean>>,
+  stacked: boolean,
 ): PanelId | undefined {
-  return [...shown]
-    .filter((id) => !folded[id])
-    .sort((a, b) => parseFloat(SIZES[mode][b]) - parseFloat(SIZES[mode][a]))[0];
+  const open = shown.filter((id) => !folded[id]);
+  if (stacked && open.includes('narration')) return 'narration';
+  return [...open].sort((a, b) => parseFloat(SIZES[mode][b]) - parseFloat(SIZES[mode][a]))[0];
 }
 
 /**
@@ -146,7 +149,7 @@ export function Workspace() {
   const mode = useUiStore((state) => state.mode);
   const shown = useUiStore((state) => state.shownPanels);
   // Read once per layout (the column is keyed below): later folds are the panels' own.
-  const lead = leadPanel(mode, shown, useUiStore.getState().collapsedPanels);
+  const lead = leadPanel(mode, shown, useUiStore.getState().collapsedPanels, !sideBySide);
   const sizes: Record<string, string | undefined> = sideBySide
     ? shares(mode, shown)
     : stackedShares(shown, lead);

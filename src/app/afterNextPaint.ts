@@ -1,0 +1,15 @@
+/**
+ * Resolves after the browser has painted the next frame, or after 100 ms (a hidden page, as
+ * in a background tab, paints none): work queued behind it does not hold up what is on screen.
+ */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
