@@ -13,3 +13,12 @@ export function afterNextPaint(): Promise<void> {
     );
   });
 }
+
+/**
+ * Resolves when the page is next idle (after the startup's layout and paints), or after at
+ * most `timeoutMs`. Where the browser has no idle callbacks (Safari), after the next paint.
+ */
+export function whenIdle(timeoutMs: number): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return afterNextPaint();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs }));
+}

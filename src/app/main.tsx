@@ -14,13 +14,28 @@ import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
-import { afterNextPaint } from './afterNextPaint';
+import { afterNextPaint, whenIdle } from './afterNextPaint';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
 // When the app's own code begins, for whoever reads the performance timeline (and for the e2e
 // check that the loading shell was painted before it: e2e/loading.spec.ts).
 performance.mark('docker-anatomy:app-start');
+
+// A lesson link (?lesson=, as an embed in a slide has) shows its lesson as soon as it can: the
+// lesson player's chunks are fetched now, beside the checks below, not one after another once
+// the first render asks for them.
+if (new URLSearchParams(window.location.search).has('lesson')) {
+  for (const chunk of [
+    import('./embedLessons'),
+    import('../components/lessons/LessonsPanel'),
+    import('../components/lessons/LessonPlayer'),
+  ])
+    chunk.catch(() => undefined);
+}
+
+/** The longest the engine waits for the page to be idle after the first render, ms. */
+const ENGINE_WAIT_MS = 1000;
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -63,9 +78,11 @@ if (parserReady && hasTranslations(i18n)) {
   // One synchronous render (Preact has no time slicing); index.html's shell shows until then.
   root.render(<App />);
   // The fresh host is drawn from its world alone; what makes it act comes once that is on
-  // screen, so that fetching and running it does not hold up the first paint (an action that
-  // comes first waits for it: see ChaosControls).
+  // screen and the page is idle (the panels take a layout or two to settle), so that fetching
+  // and running it does not hold up the first paint (an action that comes first waits for it:
+  // see ChaosControls).
   void afterNextPaint()
+    .then(() => whenIdle(ENGINE_WAIT_MS))
     .then(loadSimulationEngine)
     .catch(() => undefined);
 } else {

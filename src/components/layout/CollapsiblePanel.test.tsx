@@ -85,6 +85,17 @@ describe('CollapsiblePanel', () => {
     expect(content?.textContent).toContain('the event list');
   });
 
+  it('draws the lead panel with the first render, before any layout', () => {
+    rendered = renderInDom(
+      <Group orientation="vertical">
+        <CollapsiblePanel id="narration" defaultSize={undefined} lead>
+          <p>what you are looking at</p>
+        </CollapsiblePanel>
+      </Group>,
+    );
+    expect(rendered.container.textContent).toContain('what you are looking at');
+  });
+
   it('draws an open panel at once', async () => {
     rendered = renderEvents();
     await settle();

@@ -41,9 +41,10 @@ export function CollapsiblePanel({ id, defaultSize, lead, children }: Props) {
   // and then kept: a lesson that starts with the event log and the inspector collapsed does
   // not build them, and neither does a phone, where the first layout collapses the panels that
   // do not fit (the terminal alone is ~190 KB of code). The stores keep the state, so nothing
-  // is lost by mounting late.
+  // is lost by mounting late. The lead panel is open whatever the layout (see onResize), so
+  // its content comes with the first render, and is on screen with the first paint.
   const [laidOutOnce, setLaidOutOnce] = useState(false);
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(() => lead && !collapsed);
   if (laidOutOnce && !collapsed && !opened) setOpened(true);
 
   const column = useParentGroup();
