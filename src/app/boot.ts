@@ -15,7 +15,7 @@ import {
   loadThemePreference,
   resolveTheme,
 } from '../store/themePreference';
-import { afterNextPaint } from './afterNextPaint';
+import { afterNextPaint } from '../components/hooks/afterNextPaint';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyThemeClass } from './themeClass';
 

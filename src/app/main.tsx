@@ -14,7 +14,7 @@ import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
-import { afterNextPaint, whenIdle } from './afterNextPaint';
+import { afterNextPaint, whenIdle } from '../components/hooks/afterNextPaint';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore, type Mode, type PanelId } from '../../store/uiStore';
 import { HostCanvas } from '../host/HostCanvas';
 import { VisitBanner } from '../host/VisitBanner';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { ApiPanel } from '../panels/ApiPanel';
 import { EventLogPanel } from '../panels/EventLogPanel';
@@ -142,6 +143,9 @@ function stackedShares(shown: readonly PanelId[], lead: PanelId | undefined) {
 export function Workspace() {
   const { t } = useTranslation();
   const sideBySide = useMediaQuery(SIDE_BY_SIDE);
+  // The diagram (React Flow and its layout: the heaviest part of the first render) is drawn
+  // just after the page's first paint, so the header and the panels' text come first.
+  const diagramNow = useAfterFirstPaint();
   const orientation = sideBySide ? 'horizontal' : 'vertical';
   const titleId = useId();
   const descriptionId = useId();
@@ -197,7 +201,7 @@ export function Workspace() {
                   </p>
                   <VisitBanner />
                   <div className="min-h-0 flex-1">
-                    <HostCanvas descriptionId={descriptionId} />
+                    {diagramNow && <HostCanvas descriptionId={descriptionId} />}
                   </div>
                 </div>
               )}
