@@ -56,7 +56,7 @@ describe('CollapsiblePanel', () => {
   function renderEvents() {
     return renderInDom(
       <Group orientation="vertical">
-        <CollapsiblePanel id="events" defaultSize="50%" lead={false}>
+        <CollapsiblePanel id="events" defaultSize="50%" lead={false} accordion={false}>
           <p>the event list</p>
         </CollapsiblePanel>
       </Group>,
@@ -88,7 +88,7 @@ describe('CollapsiblePanel', () => {
   it('draws the lead panel with the first render, before any layout', () => {
     rendered = renderInDom(
       <Group orientation="vertical">
-        <CollapsiblePanel id="narration" defaultSize={undefined} lead>
+        <CollapsiblePanel id="narration" defaultSize={undefined} lead accordion={false}>
           <p>what you are looking at</p>
         </CollapsiblePanel>
       </Group>,

@@ -24,10 +24,15 @@ interface Props {
    * room (a short window), folding the others.
    */
   readonly lead: boolean;
+  /**
+   * Opening it folds every other panel of the column, whatever room is left (under the
+   * diagram, on a phone, where a column has room for one panel worth reading).
+   */
+  readonly accordion: boolean;
   readonly children: ReactNode;
 }
 
-export function CollapsiblePanel({ id, defaultSize, lead, children }: Props) {
+export function CollapsiblePanel({ id, defaultSize, lead, accordion, children }: Props) {
   const { t } = useTranslation();
   const panelRef = usePanelRef();
   const collapsed = useUiStore((state) => state.collapsedPanels[id]);
@@ -50,14 +55,14 @@ export function CollapsiblePanel({ id, defaultSize, lead, children }: Props) {
   const column = useParentGroup();
 
   // Opens the folded panel; a full column has no room for one more, so the others fold to
-  // make it, as in an accordion. True when the panel is open.
+  // make it, as in an accordion (an accordion column always does). True when the panel is open.
   const open = useCallback((): boolean => {
     const panel = panelRef.current;
     if (!panel) return false;
-    panel.expand();
+    if (!accordion) panel.expand();
     if (panel.isCollapsed() && column) foldOthersFor(column, id);
     return !panel.isCollapsed();
-  }, [column, id, panelRef]);
+  }, [accordion, column, id, panelRef]);
 
   // Store -> panel: collapse or expand when someone (button, lesson, reset) changes the flag.
   // Where no room can be made, the flag is put back, so that `aria-expanded` never says open

@@ -231,7 +231,12 @@ export function Workspace() {
                       })}
                     />
                   )}
-                  <CollapsiblePanel id={id} defaultSize={defaultSize} lead={id === lead}>
+                  <CollapsiblePanel
+                    id={id}
+                    defaultSize={defaultSize}
+                    lead={id === lead}
+                    accordion={!sideBySide}
+                  >
                     <Content />
                   </CollapsiblePanel>
                 </Fragment>
