@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { PANEL_NAMES } from './pages/AppPage';
+import { HostView } from './pages/HostView';
 
 test('loads with its title, diagram and panels, and no console errors or warnings', async ({
   app,
@@ -206,3 +207,21 @@ for (const { viewport, lead } of [
     if (lead === 'Narration') expect(opened).toEqual(['Terminal']);
   });
 }
+
+test('on a phone the demos wait behind a button, and run from there', async ({ app, page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await app.goto();
+  const demos = page.getByRole('button', { name: 'Demos and faults', exact: true });
+  const runNginx = page.getByRole('button', { name: 'docker run nginx', exact: true });
+  await expect(demos).toHaveAttribute('aria-expanded', 'false');
+  await expect(runNginx).toHaveCount(0);
+  // Folded, they leave the diagram near the top of a phone's screen.
+  expect((await app.diagram.boundingBox())?.y ?? Infinity).toBeLessThan(823 / 3);
+  await demos.click();
+  await expect(demos).toHaveAttribute('aria-expanded', 'true');
+  await runNginx.click();
+  const host = new HostView(page);
+  await expect(host.control('Jump to now')).toBeEnabled();
+  await host.jumpToNow();
+  await expect(host.nodes(/^web1 \(nginx\), container, running/)).toHaveCount(1);
+});
