@@ -11,6 +11,8 @@
  * types `docker build -t TAG /root/app` into the terminal, like a student would, and is refused
  * while the Dockerfile has an error, so a broken file never starts a build.
  */
+// The editor writes the build context into the host as inputs: the engine comes with it.
+import '../../sim/engine';
 import { Text } from '@codemirror/state';
 import { useCallback, useId, useMemo, useRef, useState, useEffect } from 'react';
 import { flushSync } from 'react-dom';
