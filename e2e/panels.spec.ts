@@ -119,10 +119,12 @@ for (const viewport of [
     await app.goto();
     for (const name of PANEL_NAMES)
       await expect(app.panelToggle(name)).toBeInViewport({ ratio: 1 });
-    // A short column cannot show five panels' content at once: open one, close the others.
-    for (const name of PANEL_NAMES) await app.setPanelOpen(name, name === 'Processes');
+    // A short column cannot show five panels' content at once: opening one makes room for it,
+    // folding others where it must (folding one by hand gives its room to a neighbour, which
+    // the library chooses, so this test only opens).
+    await app.setPanelOpen('Processes', true);
+    await app.process('dockerd').scrollIntoViewIfNeeded();
     await expect(app.process('dockerd')).toBeInViewport();
-    await app.setPanelOpen('Processes', false);
     await app.setPanelOpen('Inspector', true);
     await app.node('dockerd').click();
     await app.currentState('dockerd').scrollIntoViewIfNeeded();
