@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { isStep, STEP_MS } from '../../store/playback';
 import { useSessionStore, worldAtCursor } from '../../store/sessionStore';
 import { useAnnouncementStore } from '../../store/announcementStore';
+import { hostEngineLoaded, loadSimulationEngine } from '../../store/simulationEngine';
 import { useUiStore } from '../../store/uiStore';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -179,16 +180,21 @@ export function HostCanvas({ descriptionId }: { descriptionId: string }) {
   }, [menu]);
   const act = useCallback(
     (action: NodeAction) => {
-      const run = useSessionStore.getState().run;
-      for (const input of action.inputs) {
-        const result = run(input);
-        const message =
-          result.message ?? (result.response?.body as { message?: string } | undefined)?.message;
-        if (message) announce(message);
-      }
-      closeMenu();
+      const perform = () => {
+        const run = useSessionStore.getState().run;
+        for (const input of action.inputs) {
+          const result = run(input);
+          const message =
+            result.message ?? (result.response?.body as { message?: string } | undefined)?.message;
+          if (message) announce(message);
+        }
+        closeMenu();
+      };
+      // Just after the page is drawn the engine may still be on its way: the action waits.
+      if (hostEngineLoaded()) perform();
+      else void loadSimulationEngine().then(perform, () => announce(t('chaos.notLoaded')));
     },
-    [announce, closeMenu],
+    [announce, closeMenu, t],
   );
 
   return (
