@@ -19,3 +19,12 @@ export function loadSimulationEngine(): Promise<void> {
 }
 
 export { hostEngineLoaded };
+
+/**
+ * Runs `act` now if the engine is loaded (so a click stays synchronous), else once it is;
+ * `failed` is called instead if it cannot be fetched. For whatever acts from the first screen.
+ */
+export function withEngine(act: () => void, failed: () => void): void {
+  if (hostEngineLoaded()) act();
+  else void loadSimulationEngine().then(act, failed);
+}

@@ -11,7 +11,7 @@ import { useUiStore } from '../../store/uiStore';
 import { containerOf } from '../host/partIds';
 import { daemonJsonText } from '../../sim/world';
 import { useAnnouncementStore } from '../../store/announcementStore';
-import { hostEngineLoaded, loadSimulationEngine } from '../../store/simulationEngine';
+import { hostEngineLoaded, withEngine } from '../../store/simulationEngine';
 
 const BUTTON = 'btn px-2 py-1 text-sm';
 
@@ -67,7 +67,7 @@ export function ChaosControls() {
     event.preventDefault();
     event.stopPropagation();
     const target = event.target as HTMLElement;
-    void loadSimulationEngine().then(
+    withEngine(
       () => target.click(),
       () => announce(t('chaos.notLoaded')),
     );

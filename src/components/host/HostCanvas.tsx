@@ -27,7 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { isStep, STEP_MS } from '../../store/playback';
 import { useSessionStore, worldAtCursor } from '../../store/sessionStore';
 import { useAnnouncementStore } from '../../store/announcementStore';
-import { hostEngineLoaded, loadSimulationEngine } from '../../store/simulationEngine';
+import { withEngine } from '../../store/simulationEngine';
 import { useUiStore } from '../../store/uiStore';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -191,8 +191,7 @@ export function HostCanvas({ descriptionId }: { descriptionId: string }) {
         closeMenu();
       };
       // Just after the page is drawn the engine may still be on its way: the action waits.
-      if (hostEngineLoaded()) perform();
-      else void loadSimulationEngine().then(perform, () => announce(t('chaos.notLoaded')));
+      withEngine(perform, () => announce(t('chaos.notLoaded')));
     },
     [announce, closeMenu, t],
   );
