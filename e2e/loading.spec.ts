@@ -3,8 +3,21 @@
  * simulation…", is on screen before the app's code starts to run, which takes a while on a slow
  * laptop, and it is painted in the learner's theme (a dark theme never flashes light first).
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { HostView } from './pages/HostView';
+import { Lessons } from './pages/Lessons';
+
+/** Holds back the chunks whose file names match, as a slow link would; `release` lets them go. */
+async function holdChunks(page: Page, file: RegExp) {
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(file, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 test('the loading shell is painted before the app starts, in the chosen theme', async ({
   page,
@@ -103,4 +116,46 @@ test('on a phone a lesson opens with its text, and the terminal waits folded unt
     'root@docker-host:~#',
     { timeout: 15_000 },
   );
+});
+
+test('a lesson link shows its text first: the diagram and the lesson’s world come after it', async ({
+  app,
+  page,
+}) => {
+  // The diagram's code and the lesson's stage (with the engine) held back, as on a slow link.
+  const release = await holdChunks(page, /\/assets\/(HostCanvas|appStage)-[^/]*\.js$/);
+  await page.goto('./?lesson=run-chain');
+  const lessons = new Lessons(app, page);
+  await expect(lessons.player).toContainText('The docker command is only a client');
+  await expect(lessons.player.getByRole('status')).toHaveText(
+    'Setting up the world for this step…',
+  );
+  await expect(app.panel('Narration')).toBeVisible();
+  await expect(page.getByText('Drawing the host…')).toBeVisible();
+  release();
+  // Both came once asked for: the host is drawn, and the step's demo plays on it.
+  await expect(app.node('dockerd')).toBeVisible();
+  await lessons.settled();
+  await expect(lessons.button(/^(Next|Skip this task)$/)).toBeEnabled();
+});
+
+test('a lesson whose world cannot be fetched says so, and restarting the step tries again', async ({
+  app,
+  page,
+  consoleProblems,
+}) => {
+  let offline = true;
+  await page.route(/\/assets\/appStage-[^/]*\.js$/, (route) =>
+    offline ? route.abort() : route.continue(),
+  );
+  await page.goto('./?lesson=run-chain');
+  const lessons = new Lessons(app, page);
+  await expect(lessons.player.getByRole('status')).toHaveText(
+    "This step's world could not be loaded: check your connection, then restart the step (or reload the page).",
+  );
+  consoleProblems.splice(0);
+  offline = false;
+  await lessons.button('Restart step').click();
+  await lessons.settled();
+  await expect(lessons.button(/^(Next|Skip this task)$/)).toBeEnabled();
 });

@@ -40,7 +40,10 @@ export const SCAN_TAGS = [...WCAG_AA_TAGS, 'best-practice'];
  */
 export interface Said {
   readonly at: number;
+  /** The region's role, and `(app)` for the app's own announcer. */
   readonly region: string;
+  /** Which element said it: each live region element, numbered as it is first seen. */
+  readonly element: number;
   readonly text: string;
 }
 
@@ -60,6 +63,8 @@ function recordLiveRegions() {
   const said: Said[] = [];
   window.__said = said;
   const known = new WeakMap<Element, string>();
+  const numbers = new WeakMap<Element, number>();
+  let count = 0;
   const LIVE = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
   const textOf = (region: Element) => (region.textContent ?? '').replace(/\s+/g, ' ').trim();
   const hear = (region: Element) => {
@@ -67,7 +72,9 @@ function recordLiveRegions() {
     known.set(region, text);
     const app = region.classList.contains('sr-only');
     const name = `${region.getAttribute('role') ?? 'live'}${app ? ' (app)' : ''}`;
-    if (text) said.push({ at: Math.round(performance.now()), region: name, text });
+    if (!numbers.has(region)) numbers.set(region, ++count);
+    const element = numbers.get(region) ?? 0;
+    if (text) said.push({ at: Math.round(performance.now()), region: name, element, text });
   };
   new MutationObserver((mutations) => {
     const changed = new Set<Element>();

@@ -15,7 +15,8 @@ import {
   loadThemePreference,
   resolveTheme,
 } from '../store/themePreference';
-import { afterNextPaint } from '../components/hooks/afterNextPaint';
+import { afterNextPaint } from '../store/afterNextPaint';
+import { fetchLessonPlayer, isLessonLink } from './lessonLink';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyThemeClass } from './themeClass';
 
@@ -29,6 +30,9 @@ applyThemeClass(
     window.matchMedia(PREFERS_DARK).matches,
   ),
 );
+
+// A lesson link's player comes beside the app, not after it (lessonLink.ts).
+if (isLessonLink(window.location.search)) fetchLessonPlayer();
 
 await afterNextPaint();
 try {

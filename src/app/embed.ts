@@ -13,6 +13,7 @@ import i18n from 'i18next';
 import type * as EmbedLessons from './embedLessons';
 import { eventMessage, type EmbedEvent } from '../store/embed/messages';
 import { originOf, type EmbedSettings } from '../store/embed/params';
+import { firstTextShown } from '../store/firstText';
 import { useSessionStore } from '../store/sessionStore';
 import { holdThemePreference, useUiStore } from '../store/uiStore';
 
@@ -78,28 +79,37 @@ export function connectEmbedApi(allowed: readonly string[]): () => void {
   };
   let stop = () => undefined as void;
   let stopped = false;
-  // `ready` waits for the lesson side, so every command the page sends after it is understood.
-  void lessonSide().then((side) => {
-    if (stopped) return;
-    const onMessage = (message: MessageEvent) => {
-      if (message.source !== parent || !origins.includes(message.origin)) return;
-      const command = side.readCommand(message.data);
-      if (!command) return;
-      const refused = side.carryOut(command);
-      if (refused) send({ type: 'refused', reason: refused });
-    };
-    window.addEventListener('message', onMessage);
-    const stopLessons = side.lessonEvents(send);
-    const stopCommands = commandEvents(send);
-    send({ type: 'ready', version: 1 });
-    // A lesson opened by the URL is already on its step: say where.
-    side.currentStep(send);
-    stop = () => {
-      window.removeEventListener('message', onMessage);
-      stopLessons();
-      stopCommands();
-    };
-  });
+  // `ready` waits for the lesson side, so every command the page sends after it is understood;
+  // both it and the commands' checks (with zod) are fetched once the first screen's text shows.
+  void firstTextShown()
+    .then(() => Promise.all([lessonSide(), import('../store/embed/commands')]))
+    .then(([side, { readCommand }]) => {
+      if (stopped) return;
+      // Commands are carried out one after another, in the order they came: one that waits for
+      // the lesson's stage (a lesson loaded, a line run) holds back the ones after it.
+      let queue: Promise<void> = Promise.resolve();
+      const onMessage = (message: MessageEvent) => {
+        if (message.source !== parent || !origins.includes(message.origin)) return;
+        const command = readCommand(message.data);
+        if (!command) return;
+        queue = queue.then(async () => {
+          const refused = await side.carryOut(command);
+          if (refused) send({ type: 'refused', reason: refused });
+        });
+      };
+      window.addEventListener('message', onMessage);
+      const stopLessons = side.lessonEvents(send);
+      const stopCommands = commandEvents(send);
+      send({ type: 'ready', version: 1 });
+      // A lesson opened by the URL is already on its step: say where.
+      side.currentStep(send);
+      stop = () => {
+        window.removeEventListener('message', onMessage);
+        stopLessons();
+        stopCommands();
+      };
+    })
+    .catch(() => console.warn('docker-anatomy: the embedding API could not be loaded (offline?)'));
   return () => {
     stopped = true;
     stop();

@@ -2,28 +2,28 @@
  * The lesson side of the embedding API, loaded only when the app is embedded or the URL names
  * a lesson: the lesson player and the course are not part of the first screen (see embed.ts).
  *
- * Contract: `readCommand` lets through only a command of this API version (commands.ts);
- * `carryOut` does one command and returns null, or a refusal in words; `lessonEvents`
+ * Contract: `carryOut` does one command and returns null, or a refusal in words (a promise of it for the
+ * commands that wait for the lesson's stage: the caller keeps them in order); `lessonEvents`
  * reports step changes, passes and completions until disposed; `startFromUrl` opens the lesson
  * the URL names, or warns and leaves the list shown.
  */
 import { LESSONS } from '../scenarios';
-import { lessonTerminal } from '../store/lessons/appStage';
-import { useLessonStore } from '../store/lessons/lessonStore';
+import { lessonStage, useLessonStore } from '../store/lessons/lessonStore';
 import type { EmbedCommand } from '../store/embed/commands';
 import type { EmbedEvent } from '../store/embed/messages';
 import type { EmbedSettings } from '../store/embed/params';
 import { useSessionStore } from '../store/sessionStore';
 import { useUiStore } from '../store/uiStore';
-
-// The embedding page's commands are checked here, with the lesson side, not on the first screen.
-export { readCommand } from '../store/embed/commands';
+import { textRendered } from '../store/firstText';
 
 export function startFromUrl(settings: EmbedSettings): void {
   if (settings.lesson === undefined) return;
   if (LESSONS.some((l) => l.id === settings.lesson))
     useLessonStore.getState().start(settings.lesson, settings.step);
-  else console.warn(`docker-anatomy: no lesson has the id given in ?lesson=; showing the list`);
+  else {
+    console.warn(`docker-anatomy: no lesson has the id given in ?lesson=; showing the list`);
+    textRendered('lessons');
+  }
   // A lesson's world is installed by the player; the view asked for wins over the lesson's.
   if (settings.view) useUiStore.getState().setView(settings.view);
 }
@@ -57,7 +57,7 @@ export function currentStep(send: (event: EmbedEvent) => void): void {
     });
 }
 
-export function carryOut(command: EmbedCommand): string | null {
+export function carryOut(command: EmbedCommand): string | null | Promise<string | null> {
   const lessons = useLessonStore.getState();
   const session = useSessionStore.getState();
   switch (command.type) {
@@ -88,15 +88,21 @@ export function carryOut(command: EmbedCommand): string | null {
       return null;
     case 'run': {
       const kind = lessons.view?.context.lesson.start.world ?? 'host';
-      lessonTerminal(kind).submit(command.command);
-      return null;
+      // The terminals come with the lesson's stage (fetched with the first lesson started).
+      return lessonStage().then(
+        (stage) => {
+          stage.lessonTerminal(kind).submit(command.command);
+          return null;
+        },
+        () => 'the simulation could not be loaded (check the connection and reload)',
+      );
     }
-    case 'loadLesson': {
-      const loaded = lessons.loadLesson(JSON.stringify(command.lesson ?? null));
-      if (!loaded.ok) return loaded.reason;
-      useUiStore.getState().setMode('lessons');
-      useLessonStore.getState().start(loaded.id, 0);
-      return null;
-    }
+    case 'loadLesson':
+      return lessons.loadLesson(JSON.stringify(command.lesson ?? null)).then((loaded) => {
+        if (!loaded.ok) return loaded.reason;
+        useUiStore.getState().setMode('lessons');
+        useLessonStore.getState().start(loaded.id, 0);
+        return null;
+      });
   }
 }

@@ -14,7 +14,10 @@ import { hasPermalink } from '../store/permalinkFragment';
 import { keepSandboxSession, savedSessionMayBuild } from '../store/sandboxSession';
 import { parseEmbedParams } from '../store/embed/params';
 import { App } from './App';
-import { afterNextPaint, whenIdle } from '../components/hooks/afterNextPaint';
+import { whenIdle } from '../store/afterNextPaint';
+import { expectLessonText, firstTextShown } from '../store/firstText';
+import { useUiStore } from '../store/uiStore';
+import { isLessonLink } from './lessonLink';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
@@ -22,17 +25,8 @@ import { applyEmbedSettings, connectEmbedApi } from './embed';
 // check that the loading shell was painted before it: e2e/loading.spec.ts).
 performance.mark('docker-anatomy:app-start');
 
-// A lesson link (?lesson=, as an embed in a slide has) shows its lesson as soon as it can: the
-// lesson player's chunks are fetched now, beside the checks below, not one after another once
-// the first render asks for them.
-if (new URLSearchParams(window.location.search).has('lesson')) {
-  for (const chunk of [
-    import('./embedLessons'),
-    import('../components/lessons/LessonsPanel'),
-    import('../components/lessons/LessonPlayer'),
-  ])
-    chunk.catch(() => undefined);
-}
+// A lesson link shows its lesson first (boot.ts has fetched its player: lessonLink.ts).
+const lessonLink = isLessonLink(window.location.search);
 
 /** The longest the engine waits for the page to be idle after the first render, ms. */
 const ENGINE_WAIT_MS = 1000;
@@ -74,14 +68,18 @@ const i18n = await initI18n();
 if (parserReady && hasTranslations(i18n)) {
   applyEmbedSettings(embed.settings);
   connectEmbedApi(embed.settings.origins ?? []);
+  // The lesson's text comes first, where it is shown open: the diagram and the engine wait.
+  const ui = useUiStore.getState();
+  if (lessonLink && ui.shownPanels.includes('narration') && !ui.collapsedPanels.narration)
+    expectLessonText();
   const root = createRoot(rootElement);
   // One synchronous render (Preact has no time slicing); index.html's shell shows until then.
   root.render(<App />);
-  // The fresh host is drawn from its world alone; what makes it act comes once that is on
-  // screen and the page is idle (the panels take a layout or two to settle), so that fetching
-  // and running it does not hold up the first paint (an action that comes first waits for it:
-  // see ChaosControls).
-  void afterNextPaint()
+  // The fresh host is drawn from its world alone; what makes it act comes once the first
+  // screen's text is shown and the page is idle (the panels take a layout or two to settle),
+  // so that fetching and running it does not hold up the first paint (an action that comes
+  // first waits for it: see ChaosControls).
+  void firstTextShown()
     .then(() => whenIdle(ENGINE_WAIT_MS))
     .then(loadSimulationEngine)
     .catch(() => undefined);

@@ -7,25 +7,38 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../scenarios';
-import { translateLesson } from '../scenarios/translate';
+import type * as Translate from '../scenarios/translate';
 
 const FILES = import.meta.glob<{ default: unknown }>('./lessons/*.json');
-const loaded = new Map<string, Record<string, unknown>>();
 
-async function load(language: string): Promise<Record<string, unknown>> {
+/** A language's lesson texts, and the translator (with the schema) when there are any. */
+interface Texts {
+  readonly texts: Readonly<Record<string, unknown>>;
+  readonly translate: typeof Translate.translateLesson | null;
+}
+
+const ENGLISH: Texts = { texts: {}, translate: null };
+const loaded = new Map<string, Texts>();
+
+async function load(language: string): Promise<Texts> {
   const cached = loaded.get(language);
   if (cached) return cached;
   const file = FILES[`./lessons/${language}.json`];
-  let texts: Record<string, unknown> = {};
+  let found = ENGLISH;
   try {
-    const module = file ? await file() : { default: {} };
-    if (typeof module.default === 'object' && module.default !== null)
-      texts = module.default as Record<string, unknown>;
+    const module = file ? await file() : null;
+    // The translator checks a translated lesson with the schema (zod): it comes with a file,
+    // so a lesson in English shows without either.
+    if (typeof module?.default === 'object' && module.default !== null)
+      found = {
+        texts: module.default as Record<string, unknown>,
+        translate: (await import('../scenarios/translate')).translateLesson,
+      };
   } catch {
     // Offline or broken: English it is.
   }
-  loaded.set(language, texts);
-  return texts;
+  loaded.set(language, found);
+  return found;
 }
 
 /** `lesson` in the app's language, where a translation exists. */
@@ -40,6 +53,10 @@ export function useLessonText(lesson: Lesson): Lesson {
       live = false;
     };
   }, [language]);
-  const own = texts && Object.hasOwn(texts, lesson.id) ? texts[lesson.id] : undefined;
-  return useMemo(() => (own === undefined ? lesson : translateLesson(lesson, own)), [lesson, own]);
+  const own = texts && Object.hasOwn(texts.texts, lesson.id) ? texts.texts[lesson.id] : undefined;
+  const translate = texts?.translate;
+  return useMemo(
+    () => (own === undefined || !translate ? lesson : translate(lesson, own)),
+    [lesson, own, translate],
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * The lessons, in the order a course takes them, each checked by the schema when the module
- * loads (a broken lesson fails loudly here and in the tests, never half-played).
+ * The lessons, in the order a course takes them, with their defaults filled in (builtIn.ts).
+ * The schema checks each one in the tests (lessons.test.ts), not here: a lesson link's text
+ * shows without zod. A lesson loaded at run time goes through the schema (schema.ts).
  */
 import { containerdCrash } from './lessons/containerdCrash';
 import { daemonless } from './lessons/daemonless';
@@ -14,16 +15,11 @@ import { runcExits } from './lessons/runcExits';
 import { signals } from './lessons/signals';
 import { volumesNetworks } from './lessons/storage';
 import { swarm } from './lessons/swarm';
-import { parseLesson, type Lesson, type LessonInput } from './schema';
+import { withDefaults } from './builtIn';
+import type { Lesson, LessonInput } from './schema';
 
-function checked(lesson: LessonInput): Lesson {
-  const parsed = parseLesson(lesson);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.lesson;
-}
-
-/** The course: from a Dockerfile to Kubernetes, each lesson building on the ones before. */
-export const LESSONS: readonly Lesson[] = [
+/** The course as written: from a Dockerfile to Kubernetes, each lesson building on the last. */
+export const LESSON_INPUTS: readonly LessonInput[] = [
   dockerfile,
   runChain,
   runcExits,
@@ -36,15 +32,17 @@ export const LESSONS: readonly Lesson[] = [
   volumesNetworks,
   swarm,
   kubernetes,
-].map(checked);
+];
 
-export {
-  parseLesson,
-  type Lesson,
-  type LessonInput,
-  type LessonStep,
-  type LessonTask,
-  type LessonWorldKind,
-  type RunItem,
+/** The course, as the player reads it. */
+export const LESSONS: readonly Lesson[] = LESSON_INPUTS.map(withDefaults);
+
+export type {
+  Lesson,
+  LessonInput,
+  LessonStep,
+  LessonTask,
+  LessonWorldKind,
+  RunItem,
 } from './schema';
 export { evaluate, type Verdict } from './checks';

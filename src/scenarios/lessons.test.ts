@@ -3,7 +3,7 @@
  * (which fail before them); a broken lesson is refused with the lesson, step and field named.
  */
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from './index';
+import { LESSON_INPUTS, LESSONS } from './index';
 import { rehearse } from './rehearse';
 import { parseLesson } from './schema';
 
@@ -12,6 +12,17 @@ describe('the lessons', () => {
     '%s: each task needs the learner, and its reference solution passes',
     (_id, lesson) => {
       expect(rehearse(lesson).problems).toEqual([]);
+    },
+  );
+
+  it.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))(
+    '%s: passes the schema, which makes of it exactly what the app plays (defaults and all)',
+    (id, lesson) => {
+      // LESSONS fills in the defaults without the schema (builtIn.ts); the schema must agree.
+      const written = LESSON_INPUTS.find((input) => input.id === id);
+      expect(written).toBeDefined();
+      const parsed = parseLesson(written);
+      expect(parsed).toEqual({ ok: true, lesson });
     },
   );
 

@@ -1,8 +1,10 @@
 /**
  * Resolves after the browser has painted the next frame, or after 100 ms (a hidden page, as
  * in a background tab, paints none): work queued behind it does not hold up what is on screen.
+ * Where nothing paints (Node, in tests), at once.
  */
 export function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     requestAnimationFrame(() =>

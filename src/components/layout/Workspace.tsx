@@ -10,9 +10,8 @@ import { Fragment, lazy, Suspense, useId, type ComponentType } from 'react';
 import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useUiStore, type Mode, type PanelId } from '../../store/uiStore';
-import { HostCanvas } from '../host/HostCanvas';
 import { VisitBanner } from '../host/VisitBanner';
-import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
+import { useAfterFirstText } from '../hooks/useAfterFirstText';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { ApiPanel } from '../panels/ApiPanel';
 import { EventLogPanel } from '../panels/EventLogPanel';
@@ -60,6 +59,11 @@ const SIZES: Readonly<Record<Mode, Readonly<Record<PanelId, string>>>> = {
 };
 
 const BuildView = lazy(() => import('../build/BuildView'));
+// The diagram's code (React Flow, d3 and dagre: a third of the app's first bytes) is fetched
+// once the page has painted: the header and the panels' text are what a slow link shows first.
+const HostCanvas = lazy(() =>
+  import('../host/HostCanvas').then((m) => ({ default: m.HostCanvas })),
+);
 const ClusterView = lazy(() => import('../cluster/ClusterView'));
 
 /**
@@ -143,9 +147,9 @@ function stackedShares(shown: readonly PanelId[], lead: PanelId | undefined) {
 export function Workspace() {
   const { t } = useTranslation();
   const sideBySide = useMediaQuery(SIDE_BY_SIDE);
-  // The diagram (React Flow and its layout: the heaviest part of the first render) is drawn
-  // just after the page's first paint, so the header and the panels' text come first.
-  const diagramNow = useAfterFirstPaint();
+  // The diagram (React Flow and its layout: the heaviest part of the first render) is fetched
+  // and drawn once the first screen's text is on screen (the panels', or a lesson link's step).
+  const diagramNow = useAfterFirstText();
   const orientation = sideBySide ? 'horizontal' : 'vertical';
   const titleId = useId();
   const descriptionId = useId();
@@ -201,7 +205,11 @@ export function Workspace() {
                   </p>
                   <VisitBanner />
                   <div className="min-h-0 flex-1">
-                    {diagramNow && <HostCanvas descriptionId={descriptionId} />}
+                    {diagramNow && (
+                      <Suspense fallback={<p className="text-muted p-3">{t('canvas.loading')}</p>}>
+                        <HostCanvas descriptionId={descriptionId} />
+                      </Suspense>
+                    )}
                   </div>
                 </div>
               )}

@@ -13,6 +13,7 @@ import type { PlayerView } from '../../store/lessons/lessonStore';
 import { useLessonStore } from '../../store/lessons/lessonStore';
 import { useUiStore } from '../../store/uiStore';
 import { useAnnouncementStore } from '../../store/announcementStore';
+import { textRendered } from '../../store/firstText';
 import { focusAfterChange } from '../hooks/focusAfterChange';
 import { LessonMarkdown } from './LessonMarkdown';
 import { QuestionCard } from './QuestionCard';
@@ -54,6 +55,7 @@ export default function LessonPlayer({ view }: { view: PlayerView }) {
   const { t } = useTranslation();
   const send = useLessonStore((s) => s.send);
   const quit = useLessonStore((s) => s.quit);
+  const stageFailed = useLessonStore((s) => s.stageFailed);
   const announce = useAnnouncementStore((s) => s.announce);
   const lesson = useLessonText(view.context.lesson);
   const index = view.context.step;
@@ -62,6 +64,8 @@ export default function LessonPlayer({ view }: { view: PlayerView }) {
   const { phase } = view;
   const total = lesson.steps.length;
 
+  // The lesson's text is on screen: what waited for it (the diagram, the engine) may come.
+  useEffect(() => textRendered('lesson'), []);
   // A new step: said once, and its heading takes the focus (see focusAfterChange).
   useEffect(() => {
     announce(t('lessons.announce.step', { step: index + 1, total, title: lesson.title }));
@@ -100,7 +104,9 @@ export default function LessonPlayer({ view }: { view: PlayerView }) {
           <LessonMarkdown text={step.narration} />
           {busy && (
             <p role="status" className="text-muted text-sm italic">
-              {phase === 'preparing' ? t('lessons.preparing') : t('lessons.demo')}
+              {phase === 'preparing'
+                ? t(stageFailed ? 'lessons.stageFailed' : 'lessons.preparing')
+                : t('lessons.demo')}
             </p>
           )}
           {step.task && !busy && <TaskCard key={index} task={step.task} view={view} />}

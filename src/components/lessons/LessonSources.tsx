@@ -36,7 +36,7 @@ export function LessonSources() {
         <FileButton
           label={t('lessons.file.loadLesson')}
           maxBytes={LESSON_MAX_BYTES}
-          onText={(text) => store().loadLesson(text ?? TOO_LARGE)}
+          onText={(text) => void store().loadLesson(text ?? TOO_LARGE)}
         />
       </div>
       <form

@@ -7,7 +7,7 @@
  * (runc between operations, the diagram's "shim" before any container) is shown by its role,
  * with no state lit. With nothing selected it says how to select.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore, worldAtCursor } from '../../store/sessionStore';
 import { useUiStore } from '../../store/uiStore';
@@ -18,8 +18,13 @@ import { MACHINES, machineOfRole } from '../inspector/machines';
 import { PartFacts } from '../inspector/PartFacts';
 import { PartSummary } from '../inspector/PartSummary';
 import { RecentMessages } from '../inspector/RecentMessages';
-import { StatechartView } from '../inspector/StatechartView';
 import { shortId } from './traceFormat';
+
+// The charts are laid out by dagre, fetched the first time a chart is shown (not on the first
+// screen: the inspector opens folded).
+const StatechartView = lazy(() =>
+  import('../inspector/StatechartView').then((m) => ({ default: m.StatechartView })),
+);
 
 /** The name of a part that is not on the host now: its binary in the era, or its role. */
 function useAbsentName(role: PartRole, containerName: string | null): string {
@@ -55,16 +60,22 @@ export function InspectorPanel() {
         <p className="text-muted">{t('inspector.notInEra')}</p>
       )}
       {part && <PartSummary part={part} containerName={container ?? undefined} />}
-      {machine && (
-        <StatechartView
-          machine={MACHINES[machine]}
-          current={part?.machineState ?? null}
-          title={t('inspector.lifecycle', { machine: MACHINES[machine].id })}
-        />
-      )}
-      {role === 'container' && (
-        <StatechartView machine={MACHINES.oci} current={oci} title={t('inspector.ociLifecycle')} />
-      )}
+      <Suspense fallback={null}>
+        {machine && (
+          <StatechartView
+            machine={MACHINES[machine]}
+            current={part?.machineState ?? null}
+            title={t('inspector.lifecycle', { machine: MACHINES[machine].id })}
+          />
+        )}
+        {role === 'container' && (
+          <StatechartView
+            machine={MACHINES.oci}
+            current={oci}
+            title={t('inspector.ociLifecycle')}
+          />
+        )}
+      </Suspense>
       <h4>{t('inspector.recent')}</h4>
       <RecentMessages partId={selected} />
       <PartFacts role={role} />

@@ -147,14 +147,22 @@ describe('EventLogPanel', () => {
 });
 
 describe('InspectorPanel', () => {
+  /** The charts are fetched the first time one is shown: lets them arrive and render. */
+  const chartsShown = () =>
+    act(async () => {
+      await import('../inspector/StatechartView');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
   it('keeps an honest empty state', () => {
     rendered = renderInDom(<InspectorPanel />);
     expect(rendered.container.textContent).toBe('Select a component in the diagram to inspect it.');
   });
 
-  it('shows dockerd with its PID and its statechart lit at up', () => {
+  it('shows dockerd with its PID and its statechart lit at up', async () => {
     useUiStore.getState().selectPart('dockerd');
     rendered = renderInDom(<InspectorPanel />);
+    await chartsShown();
     expect(all('h3').map((h) => h.textContent)).toEqual(['dockerd']);
     expect(rendered.container.textContent).toContain('845');
     const current = all('[aria-current="true"]');
@@ -167,12 +175,13 @@ describe('InspectorPanel', () => {
     );
   });
 
-  it('shows a container with both its charts and its recent messages', () => {
+  it('shows a container with both its charts and its recent messages', async () => {
     const sim = webSession();
     useSession(sim);
     const id = Object.keys(sim.world.containers)[0];
     useUiStore.getState().selectPart(`container:${id}`);
     rendered = renderInDom(<InspectorPanel />);
+    await chartsShown();
     expect(all('h3').map((h) => h.textContent)).toEqual(['web']);
     expect(all('figure')).toHaveLength(2);
     expect(all('[aria-current="true"]').map((b) => b.textContent)).toEqual([
@@ -183,9 +192,11 @@ describe('InspectorPanel', () => {
     expect(all('ol li').some((li) => li.textContent?.includes('open exec.fifo'))).toBe(true);
   });
 
-  it('shows a part with no instance by its role, with nothing lit', () => {
+  it('shows a part with no instance by its role, with nothing lit', async () => {
     useUiStore.getState().selectPart('shim');
     rendered = renderInDom(<InspectorPanel />);
+    await chartsShown();
+    expect(all('figure')).toHaveLength(1);
     expect(all('h3').map((h) => h.textContent)).toEqual(['containerd-shim-runc-v2']);
     expect(rendered.container.textContent).toContain('Not on the host at this moment');
     expect(all('[aria-current="true"]')).toHaveLength(0);

@@ -3,12 +3,26 @@
  * the cluster store for a swarm, the kube store for Kubernetes) and its lines are typed into
  * the terminal the learner sees, so every demo line and its output stay on screen.
  *
- * Contract: `install` puts a lesson's prepared worlds on screen (and the view that shows
- * them); `currentWorlds` reads them back as they are now, whatever the learner did since;
- * `playItems` types lines one after another, each when the one before has finished.
+ * This is the lesson player's heavy half: it brings the simulation's engine, the shells, Swarm
+ * and Kubernetes. The lesson store fetches it when a lesson starts (lessonStage in
+ * lessonStore.ts), so that a lesson's text is on screen before its world is.
+ *
+ * Contract: `prepare` builds a step's starting world headless and `install`s it on screen (with
+ * the view that shows it); `currentWorlds` reads the worlds back as they are now, whatever the
+ * learner did since; `playItems` types lines one after another, each when the one before has
+ * finished; `judge` runs a task's check on the worlds as they are; `watchWorlds` says when any
+ * world a lesson can play on changed.
  */
-import type { LessonWorldKind, RunItem } from '../../scenarios';
-import { applyFault, SWARM_TERMINAL_NODE, type LessonWorlds } from '../../scenarios/stage';
+import { evaluate, type Verdict } from '../../scenarios/checks';
+import { rehearse, SETTLE_LIMIT_MS, stageAtStep } from '../../scenarios/rehearse';
+import type { Check, Lesson, LessonWorldKind, RunItem } from '../../scenarios/schema';
+import {
+  applyFault,
+  SWARM_TERMINAL_NODE,
+  traceMark,
+  viewOf,
+  type LessonWorlds,
+} from '../../scenarios/stage';
 import type { TerminalController } from '../../cli/shell/types';
 import { guardSwarm, useClusterStore } from '../clusterStore';
 import { kubeTerminalController } from '../kubeTerminal';
@@ -37,6 +51,46 @@ export function install(worlds: LessonWorlds): void {
     ui.setOrchestrator('kubernetes');
     ui.setView('cluster');
   }
+}
+
+export { SETTLE_LIMIT_MS };
+
+/** Puts on screen the world as step `step` of `lesson` begins (see stageAtStep). */
+export function prepare(lesson: Lesson, step: number): void {
+  install(stageAtStep(lesson, step).worlds);
+}
+
+/** Where a task began: the host's trace mark, and how many lines the terminal had had. */
+export interface TaskStart {
+  readonly since: number;
+  readonly history: number;
+}
+
+export function taskStart(kind: LessonWorldKind): TaskStart {
+  return { since: traceMark(currentWorlds(kind)), history: lessonTerminal(kind).history().length };
+}
+
+/** A task's check on the worlds as they are now, and the lines typed since it began (par). */
+export function judge(
+  check: Check,
+  kind: LessonWorldKind,
+  start: TaskStart,
+): Verdict & { readonly commands: number } {
+  const verdict = evaluate(check, viewOf(currentWorlds(kind), start.since));
+  const commands = Math.max(0, lessonTerminal(kind).history().length - start.history);
+  return { ...verdict, commands };
+}
+
+/** Why a lesson (a file the learner opened) does not rehearse, or null when it does. */
+export function rehearsalProblem(lesson: Lesson): string | null {
+  return rehearse(lesson).problems[0] ?? null;
+}
+
+/** Calls `onChange` after every change to any world a lesson can play on. */
+export function watchWorlds(onChange: () => void): void {
+  useSessionStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  useClusterStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  useKubeStore.subscribe((s, p) => s.revision !== p.revision && onChange());
 }
 
 /** The lesson's worlds as the stores hold them now. */

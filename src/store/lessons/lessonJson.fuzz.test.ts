@@ -262,10 +262,10 @@ const FIXED_REASONS = ['it is not JSON', 'the file is too large'];
 let loads = 0;
 
 /** Loads `text` as the app does, and checks what the learner would see. */
-function expectLoadedOrRefused(text: string): void {
+async function expectLoadedOrRefused(text: string): Promise<void> {
   loads++;
   const store = useLessonStore.getState();
-  const result = store.loadLesson(text);
+  const result = await store.loadLesson(text);
   const notice = useNoticeStore.getState().notices.at(-1);
   if (result.ok) {
     expect(useLessonStore.getState().lessons.some((l) => l.id === result.id)).toBe(true);
@@ -290,24 +290,24 @@ function expectLoadedOrRefused(text: string): void {
 }
 
 describe('random lesson files', () => {
-  it('are accepted and listed, or refused with a short reason naming the lesson and field', () => {
-    fc.assert(
-      fc.property(
+  it('are accepted and listed, or refused with a short reason naming the lesson and field', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         lessonId,
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         textMutation,
-        (id, mutations, textMutationOf) => {
+        async (id, mutations, textMutationOf) => {
           const json = mutate(lessonJson(id), mutations, loads);
-          expectLoadedOrRefused(mutateText(lessonText(json), textMutationOf));
+          await expectLoadedOrRefused(mutateText(lessonText(json), textMutationOf));
         },
       ),
       { numRuns: 120, seed: 2001 },
     );
   });
 
-  it('that are not lessons at all are refused the same way', () => {
-    fc.assert(
-      fc.property(
+  it('that are not lessons at all are refused the same way', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
           fc.string({ unit: 'binary', maxLength: 200 }),
@@ -321,14 +321,14 @@ describe('random lesson files', () => {
 });
 
 describe('lesson files with demo faults on machines that may not exist', () => {
-  it('are accepted or refused, never thrown on, in every world', () => {
+  it('are accepted or refused, never thrown on, in every world', async () => {
     // One step of a real lesson of each world (rehearsing a whole cluster lesson is slow).
     const oneStep = (id: string): { id: string; steps: Json[] } & Record<string, Json> => {
       const lesson = lessonJson(id) as { id: string; steps: Json[] } & Record<string, Json>;
       return { ...lesson, steps: lesson.steps.slice(0, 1) };
     };
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom('swarm', 'swarm', 'kubernetes', 'signals'),
         fc.array(
           fc.record({
@@ -337,12 +337,12 @@ describe('lesson files with demo faults on machines that may not exist', () => {
           }),
           { minLength: 1, maxLength: 3 },
         ),
-        (id, faults) => {
+        async (id, faults) => {
           const lesson = oneStep(id);
           lesson.id = `faulty-${loads}`;
           const step = lesson.steps[0] as Record<string, Json>;
           step['run'] = [...(Array.isArray(step['run']) ? step['run'] : []), ...faults];
-          expectLoadedOrRefused(JSON.stringify(lesson));
+          await expectLoadedOrRefused(JSON.stringify(lesson));
         },
       ),
       { numRuns: 10, seed: 2003 },
@@ -353,30 +353,30 @@ describe('lesson files with demo faults on machines that may not exist', () => {
 describe('lesson files found by the fuzz', () => {
   const signals = lessonJson('signals') as { steps: { task: { check: Json } }[] };
 
-  it('a check nested a thousand levels deep is refused, naming the step, not thrown on', () => {
+  it('a check nested a thousand levels deep is refused, naming the step, not thrown on', async () => {
     // Found by the fuzz: zod's recursion overflowed the stack (RangeError out of loadLesson).
     const lesson = structuredClone(signals);
     const step = lesson.steps[0];
     if (step) step.task.check = nestMarker(1000, true);
-    const result = useLessonStore.getState().loadLesson(lessonText(lesson));
+    const result = await useLessonStore.getState().loadLesson(lessonText(lesson));
     expect(result).toEqual({
       ok: false,
       reason: 'lesson "signals": step "clean-stop".task.check: nested more than 64 levels deep',
     });
   });
 
-  it('a Swarm lesson that powers off a machine it does not have is not thrown on', () => {
+  it('a Swarm lesson that powers off a machine it does not have is not thrown on', async () => {
     // Found by the fuzz: Cluster.apply threw "no machine node-99" out of the rehearsal.
     const swarm = lessonJson('swarm') as { id: string; steps: Record<string, Json>[] };
     const step = swarm.steps[0];
     if (step) step['run'] = [{ fault: 'powerOff', node: 'node-99' }];
     const lesson = { ...swarm, id: 'swarm-node-99', steps: swarm.steps.slice(0, 1) };
-    expect(useLessonStore.getState().loadLesson(JSON.stringify(lesson)).ok).toBe(true);
+    expect((await useLessonStore.getState().loadLesson(JSON.stringify(lesson))).ok).toBe(true);
   });
 
-  it('a key of 100 000 characters is quoted short in the reason', () => {
+  it('a key of 100 000 characters is quoted short in the reason', async () => {
     // Found by the fuzz: the schema's message quoted the unknown key in full.
-    const result = useLessonStore
+    const result = await useLessonStore
       .getState()
       .loadLesson(JSON.stringify({ ...signals, ['k'.repeat(100_000)]: 1 }));
     expect(result.ok).toBe(false);

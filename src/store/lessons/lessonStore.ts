@@ -6,33 +6,32 @@
  * Contract: the machine decides, this store acts and reports back. Views read `view` (the
  * machine's phase and context) and `progress`, and send the machine's events through `send`.
  * Saved progress that cannot be read is dropped with a notice (noticeStore), never trusted.
+ *
+ * The stage (appStage.ts, with the simulation's engine, the shells, Swarm and Kubernetes) is
+ * fetched when a lesson starts, not with this store: the lesson's text shows at once, and the
+ * machine waits in `preparing` until its world is built. If the stage cannot be fetched, the
+ * player says so (`stageFailed`) and the next start or restart tries again.
  */
 import { create } from 'zustand';
 import { createActor, type Actor } from 'xstate';
-import { evaluate, LESSONS, parseLesson, type Lesson } from '../../scenarios';
-import { rehearse, SETTLE_LIMIT_MS, stageAtStep } from '../../scenarios/rehearse';
-
-/** A lesson file bigger than this is refused unread. */
-export const LESSON_MAX_BYTES = 512 * 1024;
-import { traceMark, viewOf } from '../../scenarios/stage';
-import { useClusterStore } from '../clusterStore';
-import { useKubeStore } from '../kubeStore';
-import { useSessionStore } from '../sessionStore';
-import { useUiStore } from '../uiStore';
+import { LESSONS, type Lesson } from '../../scenarios';
+import { firstTextShown } from '../firstText';
 import { tell } from '../noticeStore';
+import { useUiStore } from '../uiStore';
 import { parseJsonText } from '../savedJson';
 import { browserStorage, writeStored } from '../storage';
-import { currentWorlds, install, lessonTerminal, playItems, settle } from './appStage';
+import type * as AppStageModule from './appStage';
+import type { TaskStart } from './appStage';
 import { useLessonPlace } from './lessonPlace';
 import { fetchLessonText, lessonAddress } from './lessonUrl';
 import {
   EMPTY_PROGRESS,
   PROGRESS_KEY,
+  readSavedProgress,
   updateLesson,
   writeProgress,
   type Progress,
 } from './progress';
-import { loadSavedProgress, readProgress } from './progressCheck';
 import {
   phaseOf,
   playerMachine,
@@ -41,16 +40,51 @@ import {
   type PlayerPhase,
 } from './playerMachine';
 
+/** A lesson file bigger than this is refused unread. */
+export const LESSON_MAX_BYTES = 512 * 1024;
+
+type AppStage = typeof AppStageModule;
+let stageLoad: Promise<AppStage> | null = null;
+/** The stage, once fetched: every phase after `preparing` has it. */
+let stage: AppStage | null = null;
+
+/** The lesson's stage (appStage.ts): fetched once, on first use; a failed fetch is retried. */
+export function lessonStage(): Promise<AppStage> {
+  stageLoad ??= import('./appStage').then(
+    (loaded) => (stage = loaded),
+    (error: unknown) => {
+      stageLoad = null;
+      throw error;
+    },
+  );
+  return stageLoad;
+}
+
+function loadedStage(): AppStage {
+  // The machine sends nothing past `preparing` before the stage is there (see `prepare`).
+  if (!stage) throw new Error('the lesson stage is used before it was loaded');
+  return stage;
+}
+
+const UNREACHABLE =
+  'the simulation could not be loaded to check it (check the connection and reload)';
+
 /** A lesson file's text: its JSON, the schema, then a rehearsal of its reference solutions. */
-function checkLessonText(
+async function checkLessonText(
   text: string,
-): { ok: true; lesson: Lesson } | { ok: false; reason: string } {
+): Promise<{ ok: true; lesson: Lesson } | { ok: false; reason: string }> {
   const read = parseJsonText(text, LESSON_MAX_BYTES, 'the file is too large');
   if (!read.ok) return read;
-  const parsed = parseLesson(read.json);
+  // The schema (zod) comes with the first lesson file: the built-in lessons do not need it.
+  const schema = await import('../../scenarios/schema').catch(() => null);
+  if (!schema) return { ok: false, reason: UNREACHABLE };
+  const parsed = schema.parseLesson(read.json);
   if (!parsed.ok) return { ok: false, reason: parsed.error };
-  const problems = rehearse(parsed.lesson).problems;
-  if (problems.length > 0) return { ok: false, reason: problems[0] ?? 'it does not rehearse' };
+  const rehearsed = await lessonStage().then(
+    (loaded) => loaded.rehearsalProblem(parsed.lesson),
+    () => UNREACHABLE,
+  );
+  if (rehearsed !== null) return { ok: false, reason: rehearsed };
   return { ok: true, lesson: parsed.lesson };
 }
 
@@ -65,6 +99,8 @@ export interface LessonState {
   readonly lessons: readonly Lesson[];
   /** The lesson being taken, or null (the list is shown). */
   view: PlayerView | null;
+  /** The lesson's world could not be fetched (offline after an update): said by the player. */
+  stageFailed: boolean;
   progress: Progress;
   /** Starts a lesson at a step (the saved one when none is given). */
   start: (lessonId: string, step?: number) => void;
@@ -76,7 +112,7 @@ export interface LessonState {
    * Adds a lesson given as JSON (a file the learner opened): checked by the schema and
    * rehearsed like the built-in ones; refused with a readable reason otherwise.
    */
-  loadLesson: (text: string) => LessonLoaded;
+  loadLesson: (text: string) => Promise<LessonLoaded>;
   /** Fetches a lesson from an address the learner pasted, then loads it like a file. */
   loadLessonFrom: (address: string) => Promise<LessonLoaded>;
   exportProgress: () => string;
@@ -84,8 +120,18 @@ export interface LessonState {
   clearProgress: () => void;
 }
 
-const loaded = loadSavedProgress();
-if (loaded.problem !== null) tell({ kind: 'progressReset', reason: loaded.problem });
+/**
+ * The saved progress, read once (its checks, with zod, load only when something was saved):
+ * a lesson starts when it is in, so that it resumes at its saved step. If the checks cannot
+ * be fetched, nothing this session does is saved over what was saved before.
+ */
+const savedProgress = readSavedProgress().then(
+  (read) => {
+    if (read.problem !== null) tell({ kind: 'progressReset', reason: read.problem });
+    return read.progress;
+  },
+  () => null,
+);
 
 export const useLessonStore = create<LessonState>()((set, get) => {
   let actor: Actor<typeof playerMachine> | null = null;
@@ -95,11 +141,22 @@ export const useLessonStore = create<LessonState>()((set, get) => {
    */
   let generation = 0;
   /** Where the task began: its trace mark, and the terminal's history length (for par). */
-  let task = { since: 0, history: 0 };
+  let task: TaskStart = { since: 0, history: 0 };
+  let watching = false;
+
+  /** Progress changed this session: what was saved before no longer replaces it. */
+  let changed = false;
+  /** The saved progress could not be checked: it is left as it was. */
+  let unread = false;
+  void savedProgress.then((progress) => {
+    if (progress === null) unread = true;
+    else if (!changed) set({ progress });
+  });
 
   const save = (progress: Progress) => {
+    changed = true;
     set({ progress });
-    writeStored(browserStorage(), PROGRESS_KEY, writeProgress(progress));
+    if (!unread) writeStored(browserStorage(), PROGRESS_KEY, writeProgress(progress));
   };
   const record = (id: string, change: Parameters<typeof updateLesson>[2]) =>
     save(updateLesson(get().progress, id, change));
@@ -115,9 +172,8 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     if (!actor || !view || (view.phase !== 'waiting' && view.phase !== 'showing')) return;
     const step = view.context.lesson.steps[view.context.step];
     if (!step?.task) return;
-    const kind = view.context.lesson.start.world;
-    const verdict = evaluate(step.task.check, viewOf(currentWorlds(kind), task.since));
-    const commands = Math.max(0, lessonTerminal(kind).history().length - task.history);
+    const verdict = loadedStage().judge(step.task.check, view.context.lesson.start.world, task);
+    const { commands } = verdict;
     if (
       verdict.ok ||
       verdict.missing !== view.context.missing ||
@@ -130,14 +186,29 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     actions: {
       prepare: ({ context }) => {
         const at = ++generation;
-        // Built headless, then shown: the step's world as its narration describes it.
-        install(stageAtStep(context.lesson, context.step).worlds);
-        sendLater({ type: 'READY' }, at);
+        const { lesson, step } = context;
+        // Fetched once the lesson's text is on screen: it is what the learner reads first, and
+        // the stage's chunks would hold up its paint on a slow link (see store/firstText.ts).
+        (stage ? Promise.resolve(stage) : firstTextShown()).then(lessonStage).then(
+          (loaded) => {
+            if (at !== generation) return;
+            // A check after every change to any world a lesson can play on.
+            if (!watching) loaded.watchWorlds(() => setTimeout(check, 0));
+            watching = true;
+            set({ stageFailed: false });
+            // Built headless, then shown: the step's world as its narration describes it.
+            loaded.prepare(lesson, step);
+            sendLater({ type: 'READY' }, at);
+          },
+          () => {
+            if (at === generation) set({ stageFailed: true });
+          },
+        );
       },
       playDemo: ({ context }) => {
         const at = ++generation;
         const items = context.lesson.steps[context.step]?.run ?? [];
-        playItems(
+        loadedStage().playItems(
           context.lesson.start.world,
           items,
           () => at !== generation,
@@ -148,7 +219,8 @@ export const useLessonStore = create<LessonState>()((set, get) => {
         const at = ++generation;
         const items = context.lesson.steps[context.step]?.task?.solution ?? [];
         const kind = context.lesson.start.world;
-        playItems(
+        const played = loadedStage();
+        played.playItems(
           kind,
           items,
           () => at !== generation,
@@ -156,20 +228,16 @@ export const useLessonStore = create<LessonState>()((set, get) => {
             sendLater({ type: 'DEMO_DONE' }, at);
             // "Show me" shows the outcome too: time runs fast until the check holds (a
             // daemon restarting, pods evicted), as the rehearsal lets it, then stops.
-            settle(
+            played.settle(
               kind,
               () => at !== generation || get().view?.phase !== 'waiting',
-              SETTLE_LIMIT_MS,
+              played.SETTLE_LIMIT_MS,
             );
           },
         );
       },
       beginTask: ({ context }) => {
-        const kind = context.lesson.start.world;
-        task = {
-          since: traceMark(currentWorlds(kind)),
-          history: lessonTerminal(kind).history().length,
-        };
+        task = loadedStage().taskStart(context.lesson.start.world);
         setTimeout(check, 0);
       },
       recordPass: ({ context }) => {
@@ -196,11 +264,21 @@ export const useLessonStore = create<LessonState>()((set, get) => {
     },
   });
 
-  // A check after every change to any world a lesson can play on.
-  const onChange = () => setTimeout(check, 0);
-  useSessionStore.subscribe((s, p) => s.revision !== p.revision && onChange());
-  useClusterStore.subscribe((s, p) => s.revision !== p.revision && onChange());
-  useKubeStore.subscribe((s, p) => s.revision !== p.revision && onChange());
+  /** Starts the player on `lesson`, at `step` or where the learner left it. */
+  const begin = (lesson: Lesson, step: number | undefined) => {
+    actor?.stop();
+    generation++;
+    const saved = get().progress.lessons[lesson.id];
+    const first = step ?? (saved && !saved.completed ? saved.step : 0);
+    const next = createActor(machine, { input: { lesson, step: first } });
+    actor = next;
+    next.subscribe((snapshot) => {
+      if (actor !== next) return;
+      set({ view: { phase: phaseOf(snapshot.value), context: snapshot.context } });
+    });
+    next.start();
+  };
+
   // Sandbox mode takes over the lesson's world as it is: the lesson stops, the world stays.
   useUiStore.subscribe((s, p) => {
     if (s.mode !== p.mode && s.mode === 'sandbox') get().quit();
@@ -209,21 +287,14 @@ export const useLessonStore = create<LessonState>()((set, get) => {
   return {
     lessons: LESSONS,
     view: null,
-    progress: loaded.progress,
+    stageFailed: false,
+    progress: EMPTY_PROGRESS,
     start: (lessonId, step) => {
       const lesson = get().lessons.find((l) => l.id === lessonId);
       if (!lesson) return;
-      actor?.stop();
-      generation++;
-      const saved = get().progress.lessons[lessonId];
-      const first = step ?? (saved && !saved.completed ? saved.step : 0);
-      const next = createActor(machine, { input: { lesson, step: first } });
-      actor = next;
-      next.subscribe((snapshot) => {
-        if (actor !== next) return;
-        set({ view: { phase: phaseOf(snapshot.value), context: snapshot.context } });
-      });
-      next.start();
+      const at = ++generation;
+      // Resumed at its saved step, once the saved progress is in (at once, after the first).
+      void savedProgress.then(() => at === generation && begin(lesson, step));
     },
     send: (event) => actor?.send(event),
     quit: () => {
@@ -232,8 +303,11 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       generation++;
       set({ view: null });
     },
-    importProgress: (text) => {
-      const read = readProgress(text);
+    importProgress: async (text) => {
+      const checks = await import('./progressCheck').catch(() => null);
+      const read = checks
+        ? checks.readProgress(text)
+        : { ok: false as const, reason: 'its checks could not be loaded (check the connection)' };
       if (!read.ok) {
         tell({ kind: 'importFailed', reason: read.reason });
         return;
@@ -242,8 +316,8 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       tell({ kind: 'imported' });
     },
     exportProgress: () => writeProgress(get().progress),
-    loadLesson: (text) => {
-      const checked = checkLessonText(text);
+    loadLesson: async (text) => {
+      const checked = await checkLessonText(text);
       const refused = !checked.ok
         ? checked.reason
         : LESSONS.some((l) => l.id === checked.lesson.id)

@@ -46,11 +46,20 @@ export function updateLesson(
 }
 
 /**
- * Checks the progress saved in this browser, if there is any (loading the checks only then),
- * and says why it was unreadable, or null. Unreadable progress is replaced by a clean one.
+ * The progress saved in this browser, checked if there is any (loading the checks only then).
+ * Unreadable progress is replaced by a clean one, and `problem` says why.
  */
-export async function checkSavedProgress(): Promise<string | null> {
-  if (readStored(browserStorage(), PROGRESS_KEY) === null) return null;
+export async function readSavedProgress(): Promise<{
+  progress: Progress;
+  problem: string | null;
+}> {
+  if (readStored(browserStorage(), PROGRESS_KEY) === null)
+    return { progress: EMPTY_PROGRESS, problem: null };
   const { loadSavedProgress } = await import('./progressCheck');
-  return loadSavedProgress().problem;
+  return loadSavedProgress();
+}
+
+/** Checks the progress saved in this browser: why it was unreadable, or null. */
+export async function checkSavedProgress(): Promise<string | null> {
+  return (await readSavedProgress()).problem;
 }
