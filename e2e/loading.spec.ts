@@ -153,6 +153,8 @@ test('a lesson whose world cannot be fetched says so, and restarting the step tr
   await expect(lessons.player.getByRole('status')).toHaveText(
     "This step's world could not be loaded: check your connection, then restart the step (or reload the page).",
   );
+  // The failed fetch is in the console too (the browser's own line): expected here.
+  await expect.poll(() => consoleProblems.length).toBeGreaterThan(0);
   consoleProblems.splice(0);
   offline = false;
   await lessons.button('Restart step').click();

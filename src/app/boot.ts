@@ -32,7 +32,7 @@ applyThemeClass(
 );
 
 // A lesson link's player comes beside the app, not after it (lessonLink.ts).
-if (isLessonLink(window.location.search)) fetchLessonPlayer();
+if (isLessonLink(window.location.search)) fetchLessonPlayer(window.location.search);
 
 await afterNextPaint();
 try {

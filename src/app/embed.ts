@@ -2,7 +2,8 @@
  * The app as an embedded widget: the URL's settings applied once at start (store/embed/
  * params.ts), and the postMessage API (store/embed/messages.ts) with the page that embeds it.
  *
- * Contract: `applyEmbedSettings` warns in the console about what it ignored and never throws;
+ * Contract: `applyEmbedSettings` warns in the console about what it ignored and never throws
+ * (nor rejects: it resolves once a lesson the URL names has started, or could not be fetched);
  * `connectEmbedApi` accepts commands only from the allowed origins (the app's own origin
  * unless `?origins=` names others) and only from the window that embeds it, ignores anything
  * else without a word, and reports refusals (an unknown lesson, a lesson file that fails its
@@ -17,7 +18,7 @@ import { firstTextShown } from '../store/firstText';
 import { useSessionStore } from '../store/sessionStore';
 import { holdThemePreference, useUiStore } from '../store/uiStore';
 
-export function applyEmbedSettings(settings: EmbedSettings): void {
+export async function applyEmbedSettings(settings: EmbedSettings): Promise<void> {
   const ui = useUiStore.getState();
   if (settings.theme) {
     holdThemePreference();
@@ -34,7 +35,11 @@ export function applyEmbedSettings(settings: EmbedSettings): void {
   if (settings.lang && settings.lang !== i18n.language) {
     void i18n.changeLanguage(settings.lang).catch(() => undefined);
   }
-  if (settings.lesson !== undefined) void lessonSide().then((side) => side.startFromUrl(settings));
+  if (settings.lesson !== undefined)
+    await lessonSide().then(
+      (side) => side.startFromUrl(settings),
+      () => console.warn('docker-anatomy: the lesson could not be loaded (offline?)'),
+    );
 }
 
 type LessonSide = typeof EmbedLessons;

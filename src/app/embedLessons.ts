@@ -7,7 +7,7 @@
  * reports step changes, passes and completions until disposed; `startFromUrl` opens the lesson
  * the URL names, or warns and leaves the list shown.
  */
-import { LESSONS } from '../scenarios';
+import { isCourseLesson } from '../scenarios/course';
 import { lessonStage, useLessonStore } from '../store/lessons/lessonStore';
 import type { EmbedCommand } from '../store/embed/commands';
 import type { EmbedEvent } from '../store/embed/messages';
@@ -18,7 +18,7 @@ import { textRendered } from '../store/firstText';
 
 export function startFromUrl(settings: EmbedSettings): void {
   if (settings.lesson === undefined) return;
-  if (LESSONS.some((l) => l.id === settings.lesson))
+  if (isCourseLesson(settings.lesson))
     useLessonStore.getState().start(settings.lesson, settings.step);
   else {
     console.warn(`docker-anatomy: no lesson has the id given in ?lesson=; showing the list`);
@@ -62,7 +62,8 @@ export function carryOut(command: EmbedCommand): string | null | Promise<string 
   const session = useSessionStore.getState();
   switch (command.type) {
     case 'startLesson':
-      if (!lessons.lessons.some((l) => l.id === command.lesson)) return 'no lesson has that id';
+      if (!isCourseLesson(command.lesson) && !lessons.lessons.some((l) => l.id === command.lesson))
+        return 'no lesson has that id';
       useUiStore.getState().setMode('lessons');
       lessons.start(command.lesson, 0);
       return null;

@@ -7,11 +7,14 @@ export function isLessonLink(search: string): boolean {
   return new URLSearchParams(search).has('lesson');
 }
 
-export function fetchLessonPlayer(): void {
+/** Fetches the player, and the lesson the link names (main.tsx checks it, and warns). */
+export function fetchLessonPlayer(search: string): void {
+  const id = new URLSearchParams(search).get('lesson') ?? '';
   for (const chunk of [
     import('./embedLessons'),
     import('../components/lessons/LessonsPanel'),
     import('../components/lessons/LessonPlayer'),
+    import('../scenarios/course').then((course) => course.fetchLesson(id)),
   ])
     chunk.catch(() => undefined);
 }

@@ -66,7 +66,9 @@ for (const warning of embed.warnings) console.warn(warning);
 
 const i18n = await initI18n();
 if (parserReady && hasTranslations(i18n)) {
-  applyEmbedSettings(embed.settings);
+  // A lesson the URL names is started before the first render (its player's chunks came with
+  // boot.ts), so the lessons' list is not drawn only to be replaced.
+  await applyEmbedSettings(embed.settings);
   connectEmbedApi(embed.settings.origins ?? []);
   // The lesson's text comes first, where it is shown open: the diagram and the engine wait.
   const ui = useUiStore.getState();

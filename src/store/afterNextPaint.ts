@@ -1,12 +1,20 @@
+/** The longest a paint is waited for (the page may be hidden while waiting), ms. */
+const HIDDEN_WAIT_MS = 1000;
+
 /**
- * Resolves after the browser has painted the next frame, or after 100 ms (a hidden page, as
- * in a background tab, paints none): work queued behind it does not hold up what is on screen.
- * Where nothing paints (Node, in tests), at once.
+ * Resolves after the browser has painted the next frame: work queued behind it does not hold
+ * up what is on screen. A hidden page (a background tab) paints no frame: there, at once, and
+ * if the page is hidden while waiting, after at most a second. Where nothing paints (Node, in
+ * tests), at once.
  */
 export function afterNextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden')
+    return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
+    // A slow laptop may take a few hundred milliseconds to paint its first frame: the timer
+    // is only for a page hidden meanwhile, never a race with the paint.
+    const timer = setTimeout(resolve, HIDDEN_WAIT_MS);
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);

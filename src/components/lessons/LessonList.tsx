@@ -56,6 +56,7 @@ function LessonItem({ lesson: source, index }: { lesson: Lesson; index: number }
 export function LessonList() {
   const { t } = useTranslation();
   const lessons = useLessonStore((s) => s.lessons);
+  const course = useLessonStore((s) => s.course);
   // Back from a lesson ("All lessons"): the button pressed is gone, the list takes the focus.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => focusAfterChange(heading.current), []);
@@ -69,11 +70,18 @@ export function LessonList() {
         {t('lessons.listTitle')}
       </h3>
       <p className="text-sm">{t('lessons.listIntro')}</p>
-      <ol className="flex flex-col gap-2">
-        {lessons.map((lesson, index) => (
-          <LessonItem key={lesson.id} lesson={lesson} index={index} />
-        ))}
-      </ol>
+      {course !== 'loaded' && (
+        <p role="status" className="text-muted text-sm">
+          {t(course === 'failed' ? 'lessons.courseFailed' : 'lessons.courseLoading')}
+        </p>
+      )}
+      {lessons.length > 0 && (
+        <ol className="flex flex-col gap-2">
+          {lessons.map((lesson, index) => (
+            <LessonItem key={lesson.id} lesson={lesson} index={index} />
+          ))}
+        </ol>
+      )}
       <LessonSources />
       <ProgressFile />
     </div>

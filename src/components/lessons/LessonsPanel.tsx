@@ -13,12 +13,17 @@ const LessonPlayer = lazy(() => import('./LessonPlayer'));
 export function LessonsPanel() {
   const { t } = useTranslation();
   const view = useLessonStore((s) => s.view);
+  const opening = useLessonStore((s) => s.opening);
   return (
     <div className="flex flex-col gap-2">
       <StoredNotices />
-      {view ? (
+      {view || opening ? (
         <Suspense fallback={<p className="text-muted">{t('lessons.preparing')}</p>}>
-          <LessonPlayer view={view} />
+          {view ? (
+            <LessonPlayer view={view} />
+          ) : (
+            <p className="text-muted">{t('lessons.preparing')}</p>
+          )}
         </Suspense>
       ) : (
         <LessonList />

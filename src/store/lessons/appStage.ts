@@ -7,8 +7,8 @@
  * and Kubernetes. The lesson store fetches it when a lesson starts (lessonStage in
  * lessonStore.ts), so that a lesson's text is on screen before its world is.
  *
- * Contract: `prepare` builds a step's starting world headless and `install`s it on screen (with
- * the view that shows it); `currentWorlds` reads the worlds back as they are now, whatever the
+ * Contract: `prepare` builds a step's starting world headless, and `install` puts it on screen
+ * (with the view that shows it); `currentWorlds` reads the worlds back as they are now, whatever the
  * learner did since; `playItems` types lines one after another, each when the one before has
  * finished; `judge` runs a task's check on the worlds as they are; `watchWorlds` says when any
  * world a lesson can play on changed.
@@ -55,9 +55,9 @@ export function install(worlds: LessonWorlds): void {
 
 export { SETTLE_LIMIT_MS };
 
-/** Puts on screen the world as step `step` of `lesson` begins (see stageAtStep). */
-export function prepare(lesson: Lesson, step: number): void {
-  install(stageAtStep(lesson, step).worlds);
+/** Builds, headless, the worlds as step `step` of `lesson` begins (see stageAtStep). */
+export function prepare(lesson: Lesson, step: number): LessonWorlds {
+  return stageAtStep(lesson, step).worlds;
 }
 
 /** Where a task began: the host's trace mark, and how many lines the terminal had had. */

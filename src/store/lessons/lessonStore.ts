@@ -7,6 +7,8 @@
  * machine's phase and context) and `progress`, and send the machine's events through `send`.
  * Saved progress that cannot be read is dropped with a notice (noticeStore), never trusted.
  *
+ * The lessons come on their own (scenarios/course.ts): the one a lesson link starts, and the
+ * whole course once the first text is shown, for the list (`course` says whether it is in).
  * The stage (appStage.ts, with the simulation's engine, the shells, Swarm and Kubernetes) is
  * fetched when a lesson starts, not with this store: the lesson's text shows at once, and the
  * machine waits in `preparing` until its world is built. If the stage cannot be fetched, the
@@ -14,7 +16,8 @@
  */
 import { create } from 'zustand';
 import { createActor, type Actor } from 'xstate';
-import { LESSONS, type Lesson } from '../../scenarios';
+import type { Lesson } from '../../scenarios';
+import { fetchCourse, fetchLesson, isCourseLesson } from '../../scenarios/course';
 import { firstTextShown } from '../firstText';
 import { tell } from '../noticeStore';
 import { useUiStore } from '../uiStore';
@@ -96,9 +99,14 @@ export interface PlayerView {
 export type LessonLoaded = { ok: true; id: string } | { ok: false; reason: string };
 
 export interface LessonState {
+  /** The course's lessons (once fetched), then any the learner loaded from a file. */
   readonly lessons: readonly Lesson[];
+  /** Whether the course is in yet (the list says so while it is not). */
+  readonly course: 'loading' | 'loaded' | 'failed';
   /** The lesson being taken, or null (the list is shown). */
   view: PlayerView | null;
+  /** A lesson was started and its player is about to show (the list need not be drawn). */
+  opening: boolean;
   /** The lesson's world could not be fetched (offline after an update): said by the player. */
   stageFailed: boolean;
   progress: Progress;
@@ -143,6 +151,18 @@ export const useLessonStore = create<LessonState>()((set, get) => {
   /** Where the task began: its trace mark, and the terminal's history length (for par). */
   let task: TaskStart = { since: 0, history: 0 };
   let watching = false;
+
+  // The course, for the list: after the first text (a lesson link's lesson comes on its own).
+  void firstTextShown()
+    .then(fetchCourse)
+    .then(
+      (course) =>
+        set((s) => ({
+          lessons: [...course, ...s.lessons.filter((l) => !isCourseLesson(l.id))],
+          course: 'loaded',
+        })),
+      () => set({ course: 'failed' }),
+    );
 
   /** Progress changed this session: what was saved before no longer replaces it. */
   let changed = false;
@@ -196,9 +216,14 @@ export const useLessonStore = create<LessonState>()((set, get) => {
             if (!watching) loaded.watchWorlds(() => setTimeout(check, 0));
             watching = true;
             set({ stageFailed: false });
-            // Built headless, then shown: the step's world as its narration describes it.
-            loaded.prepare(lesson, step);
-            sendLater({ type: 'READY' }, at);
+            // Built headless, then shown: the step's world as its narration describes it. Shown
+            // in a task of its own: drawing it is long work too, and the page answers between.
+            const worlds = loaded.prepare(lesson, step);
+            setTimeout(() => {
+              if (at !== generation) return;
+              loaded.install(worlds);
+              sendLater({ type: 'READY' }, at);
+            }, 0);
           },
           () => {
             if (at === generation) set({ stageFailed: true });
@@ -277,6 +302,7 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       set({ view: { phase: phaseOf(snapshot.value), context: snapshot.context } });
     });
     next.start();
+    set({ opening: false });
   };
 
   // Sandbox mode takes over the lesson's world as it is: the lesson stops, the world stays.
@@ -285,23 +311,34 @@ export const useLessonStore = create<LessonState>()((set, get) => {
   });
 
   return {
-    lessons: LESSONS,
+    lessons: [],
+    course: 'loading',
     view: null,
+    opening: false,
     stageFailed: false,
     progress: EMPTY_PROGRESS,
     start: (lessonId, step) => {
-      const lesson = get().lessons.find((l) => l.id === lessonId);
+      const known = get().lessons.find((l) => l.id === lessonId);
+      const lesson = known ? Promise.resolve(known) : fetchLesson(lessonId);
       if (!lesson) return;
       const at = ++generation;
+      set({ opening: true });
       // Resumed at its saved step, once the saved progress is in (at once, after the first).
-      void savedProgress.then(() => at === generation && begin(lesson, step));
+      void Promise.all([lesson, savedProgress]).then(
+        ([found]) => at === generation && begin(found, step),
+        () => {
+          if (at !== generation) return;
+          set({ opening: false });
+          tell({ kind: 'lessonUnreachable', reason: 'check the connection and reload the page' });
+        },
+      );
     },
     send: (event) => actor?.send(event),
     quit: () => {
       actor?.stop();
       actor = null;
       generation++;
-      set({ view: null });
+      set({ view: null, opening: false });
     },
     importProgress: async (text) => {
       const checks = await import('./progressCheck').catch(() => null);
@@ -320,7 +357,7 @@ export const useLessonStore = create<LessonState>()((set, get) => {
       const checked = await checkLessonText(text);
       const refused = !checked.ok
         ? checked.reason
-        : LESSONS.some((l) => l.id === checked.lesson.id)
+        : isCourseLesson(checked.lesson.id)
           ? `lesson "${checked.lesson.id}": a built-in lesson has that id`
           : null;
       if (refused !== null || !checked.ok) {
