@@ -70,9 +70,12 @@ export function LessonList() {
         {t('lessons.listTitle')}
       </h3>
       <p className="text-sm">{t('lessons.listIntro')}</p>
-      {course !== 'loaded' && (
-        <p role="status" className="text-muted text-sm">
-          {t(course === 'failed' ? 'lessons.courseFailed' : 'lessons.courseLoading')}
+      {/* Loading is a moment, not news (the app's announcer has just said the mode); a
+          failure is said. */}
+      {course === 'loading' && <p className="text-muted text-sm">{t('lessons.courseLoading')}</p>}
+      {course === 'failed' && (
+        <p role="alert" className="text-sm">
+          {t('lessons.courseFailed')}
         </p>
       )}
       {lessons.length > 0 && (
