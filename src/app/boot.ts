@@ -34,6 +34,9 @@ applyThemeClass(
 // A lesson link's player comes beside the app, not after it (lessonLink.ts).
 if (isLessonLink(window.location.search)) fetchLessonPlayer(window.location.search);
 
+// Two frames: the first is drawn by then, and on screen (the browser presents a frame a
+// little after drawing it; running the app sooner could hold the shell off the screen).
+await afterNextPaint();
 await afterNextPaint();
 try {
   await import('./main');

@@ -17,16 +17,12 @@ import { App } from './App';
 import { whenIdle } from '../store/afterNextPaint';
 import { expectLessonText, firstTextShown } from '../store/firstText';
 import { useUiStore } from '../store/uiStore';
-import { isLessonLink } from './lessonLink';
 import { sayCouldNotLoad } from './loadFailure';
 import { applyEmbedSettings, connectEmbedApi } from './embed';
 
 // When the app's own code begins, for whoever reads the performance timeline (and for the e2e
 // check that the loading shell was painted before it: e2e/loading.spec.ts).
 performance.mark('docker-anatomy:app-start');
-
-// A lesson link shows its lesson first (boot.ts has fetched its player: lessonLink.ts).
-const lessonLink = isLessonLink(window.location.search);
 
 /** The longest the engine waits for the page to be idle after the first render, ms. */
 const ENGINE_WAIT_MS = 1000;
@@ -72,7 +68,8 @@ if (parserReady && hasTranslations(i18n)) {
   connectEmbedApi(embed.settings.origins ?? []);
   // The lesson's text comes first, where it is shown open: the diagram and the engine wait.
   const ui = useUiStore.getState();
-  if (lessonLink && ui.shownPanels.includes('narration') && !ui.collapsedPanels.narration)
+  const lessonNamed = embed.settings.lesson !== undefined;
+  if (lessonNamed && ui.shownPanels.includes('narration') && !ui.collapsedPanels.narration)
     expectLessonText();
   const root = createRoot(rootElement);
   // One synchronous render (Preact has no time slicing); index.html's shell shows until then.

@@ -3,7 +3,7 @@
  * diagram's code and the simulation's engine. On a slow link they would otherwise hold up
  * the words a learner reads first (the introduction, or on a lesson link the lesson's step).
  *
- * Contract: `firstTextShown()` resolves once. The page's first paint is the first text,
+ * Contract: `firstTextShown()` resolves once, and `diagramMayDraw()` after it. The page's first paint is the first text,
  * unless the app said before its first render that a lesson's is coming (`expectLessonText`,
  * on a lesson link with the narration panel open): then the lesson's step painted is, or the
  * lessons' list when the link names no lesson. Either way it resolves at most
@@ -31,6 +31,35 @@ export function firstTextShown(): Promise<void> {
   return shown;
 }
 
+/** The longest the diagram waits for a lesson link's world, once the text is shown, ms. */
+export const FIRST_WORLD_WAIT_MS = 5000;
+
+let worldReady: () => void = () => undefined;
+const lessonWorld = new Promise<void>((resolve) => {
+  worldReady = resolve;
+});
+
+/**
+ * When the host diagram may be drawn: once the first text is shown, and on a lesson link once
+ * the lesson's world is in place (`lessonWorldShown`), so that the diagram is not drawn twice,
+ * first for a fresh host the lesson is about to replace; at most FIRST_WORLD_WAIT_MS after the
+ * text.
+ */
+export function diagramMayDraw(): Promise<void> {
+  if (!lessonExpected) return shown;
+  return shown.then(() =>
+    Promise.race([
+      lessonWorld,
+      new Promise<void>((resolve) => setTimeout(resolve, FIRST_WORLD_WAIT_MS)),
+    ]),
+  );
+}
+
+/** The lesson's world is on screen, or will not be (it could not be fetched). */
+export function lessonWorldShown(): void {
+  worldReady();
+}
+
 /** A lesson link: its lesson's text, not the page's first paint, is the first text. */
 export function expectLessonText(): void {
   lessonExpected = true;
@@ -45,6 +74,8 @@ export function expectLessonText(): void {
  */
 export function textRendered(what: 'page' | 'lesson' | 'lessons'): void {
   if (what === 'page' && lessonExpected) return;
+  // The link's lesson is not there: no world of its to wait for either.
+  if (what === 'lessons') worldReady();
   void afterNextPaint()
     .then(afterNextPaint)
     .then(() => whenIdle(SETTLE_WAIT_MS))

@@ -11,7 +11,8 @@ import { Group, Panel } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { useUiStore, type Mode, type PanelId } from '../../store/uiStore';
 import { VisitBanner } from '../host/VisitBanner';
-import { useAfterFirstText } from '../hooks/useAfterFirstText';
+import { useDiagramMayDraw } from '../hooks/useDiagramMayDraw';
+import { firstTextShown } from '../../store/firstText';
 import { useMediaQuery } from '../hooks/useMediaQuery';
 import { ApiPanel } from '../panels/ApiPanel';
 import { EventLogPanel } from '../panels/EventLogPanel';
@@ -60,10 +61,13 @@ const SIZES: Readonly<Record<Mode, Readonly<Record<PanelId, string>>>> = {
 
 const BuildView = lazy(() => import('../build/BuildView'));
 // The diagram's code (React Flow, d3 and dagre: a third of the app's first bytes) is fetched
-// once the page has painted: the header and the panels' text are what a slow link shows first.
-const HostCanvas = lazy(() =>
-  import('../host/HostCanvas').then((m) => ({ default: m.HostCanvas })),
-);
+// once the first text is on screen: the header and the panels' words (or a lesson link's
+// step) are what a slow link shows first. A lesson link draws it only once its world is in.
+const loadHostCanvas = () => import('../host/HostCanvas');
+const HostCanvas = lazy(() => loadHostCanvas().then((m) => ({ default: m.HostCanvas })));
+void firstTextShown()
+  .then(loadHostCanvas)
+  .catch(() => undefined);
 const ClusterView = lazy(() => import('../cluster/ClusterView'));
 
 /**
@@ -148,8 +152,10 @@ export function Workspace() {
   const { t } = useTranslation();
   const sideBySide = useMediaQuery(SIDE_BY_SIDE);
   // The diagram (React Flow and its layout: the heaviest part of the first render) is fetched
-  // and drawn once the first screen's text is on screen (the panels', or a lesson link's step).
-  const diagramNow = useAfterFirstText();
+  // and drawn once the first screen's text is on screen (the panels', or a lesson link's step;
+  // on a lesson link, drawn once its world is in).
+  const diagramNow = useDiagramMayDraw();
+  const drawing = <p className="text-muted p-3">{t('canvas.loading')}</p>;
   const orientation = sideBySide ? 'horizontal' : 'vertical';
   const titleId = useId();
   const descriptionId = useId();
@@ -205,10 +211,12 @@ export function Workspace() {
                   </p>
                   <VisitBanner />
                   <div className="min-h-0 flex-1">
-                    {diagramNow && (
-                      <Suspense fallback={<p className="text-muted p-3">{t('canvas.loading')}</p>}>
+                    {diagramNow ? (
+                      <Suspense fallback={drawing}>
                         <HostCanvas descriptionId={descriptionId} />
                       </Suspense>
+                    ) : (
+                      drawing
                     )}
                   </div>
                 </div>

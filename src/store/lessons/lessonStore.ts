@@ -18,7 +18,7 @@ import { create } from 'zustand';
 import { createActor, type Actor } from 'xstate';
 import type { Lesson } from '../../scenarios';
 import { fetchCourse, fetchLesson, isCourseLesson } from '../../scenarios/course';
-import { firstTextShown } from '../firstText';
+import { firstTextShown, lessonWorldShown } from '../firstText';
 import { tell } from '../noticeStore';
 import { useUiStore } from '../uiStore';
 import { parseJsonText } from '../savedJson';
@@ -222,10 +222,12 @@ export const useLessonStore = create<LessonState>()((set, get) => {
             setTimeout(() => {
               if (at !== generation) return;
               loaded.install(worlds);
+              lessonWorldShown();
               sendLater({ type: 'READY' }, at);
             }, 0);
           },
           () => {
+            lessonWorldShown();
             if (at === generation) set({ stageFailed: true });
           },
         );
