@@ -8,7 +8,8 @@
  * the URL names, or warns and leaves the list shown.
  */
 import { isCourseLesson } from '../scenarios/course';
-import { lessonStage, useLessonStore } from '../store/lessons/lessonStore';
+import { useLessonStore } from '../store/lessons/lessonStore';
+import { lessonStage } from '../store/lessons/stageLoader';
 import type { EmbedCommand } from '../store/embed/commands';
 import type { EmbedEvent } from '../store/embed/messages';
 import type { EmbedSettings } from '../store/embed/params';

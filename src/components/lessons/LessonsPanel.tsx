@@ -14,17 +14,17 @@ export function LessonsPanel() {
   const { t } = useTranslation();
   const view = useLessonStore((s) => s.view);
   const opening = useLessonStore((s) => s.opening);
+  // A lesson being opened, or its player's chunk still coming: the same words either way.
+  const preparing = <p className="text-muted">{t('lessons.preparing')}</p>;
   return (
     <div className="flex flex-col gap-2">
       <StoredNotices />
-      {view || opening ? (
-        <Suspense fallback={<p className="text-muted">{t('lessons.preparing')}</p>}>
-          {view ? (
-            <LessonPlayer view={view} />
-          ) : (
-            <p className="text-muted">{t('lessons.preparing')}</p>
-          )}
+      {view ? (
+        <Suspense fallback={preparing}>
+          <LessonPlayer view={view} />
         </Suspense>
+      ) : opening ? (
+        preparing
       ) : (
         <LessonList />
       )}

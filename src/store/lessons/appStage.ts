@@ -4,8 +4,8 @@
  * the terminal the learner sees, so every demo line and its output stay on screen.
  *
  * This is the lesson player's heavy half: it brings the simulation's engine, the shells, Swarm
- * and Kubernetes. The lesson store fetches it when a lesson starts (lessonStage in
- * lessonStore.ts), so that a lesson's text is on screen before its world is.
+ * and Kubernetes. The lesson store fetches it when a lesson starts (stageLoader.ts), so that
+ * a lesson's text is on screen before its world is.
  *
  * Contract: `prepare` builds a step's starting world headless, and `install` puts it on screen
  * (with the view that shows it); `currentWorlds` reads the worlds back as they are now, whatever the

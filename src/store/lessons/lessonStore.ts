@@ -21,10 +21,10 @@ import { fetchCourse, fetchLesson, isCourseLesson } from '../../scenarios/course
 import { firstTextShown, lessonWorldShown } from '../firstText';
 import { tell } from '../noticeStore';
 import { useUiStore } from '../uiStore';
-import { parseJsonText } from '../savedJson';
 import { browserStorage, writeStored } from '../storage';
-import type * as AppStageModule from './appStage';
 import type { TaskStart } from './appStage';
+import { checkLessonText, LESSON_MAX_BYTES } from './lessonFile';
+import { lessonStage, loadedStage, stageIfLoaded } from './stageLoader';
 import { useLessonPlace } from './lessonPlace';
 import { fetchLessonText, lessonAddress } from './lessonUrl';
 import {
@@ -43,53 +43,7 @@ import {
   type PlayerPhase,
 } from './playerMachine';
 
-/** A lesson file bigger than this is refused unread. */
-export const LESSON_MAX_BYTES = 512 * 1024;
-
-type AppStage = typeof AppStageModule;
-let stageLoad: Promise<AppStage> | null = null;
-/** The stage, once fetched: every phase after `preparing` has it. */
-let stage: AppStage | null = null;
-
-/** The lesson's stage (appStage.ts): fetched once, on first use; a failed fetch is retried. */
-export function lessonStage(): Promise<AppStage> {
-  stageLoad ??= import('./appStage').then(
-    (loaded) => (stage = loaded),
-    (error: unknown) => {
-      stageLoad = null;
-      throw error;
-    },
-  );
-  return stageLoad;
-}
-
-function loadedStage(): AppStage {
-  // The machine sends nothing past `preparing` before the stage is there (see `prepare`).
-  if (!stage) throw new Error('the lesson stage is used before it was loaded');
-  return stage;
-}
-
-const UNREACHABLE =
-  'the simulation could not be loaded to check it (check the connection and reload)';
-
-/** A lesson file's text: its JSON, the schema, then a rehearsal of its reference solutions. */
-async function checkLessonText(
-  text: string,
-): Promise<{ ok: true; lesson: Lesson } | { ok: false; reason: string }> {
-  const read = parseJsonText(text, LESSON_MAX_BYTES, 'the file is too large');
-  if (!read.ok) return read;
-  // The schema (zod) comes with the first lesson file: the built-in lessons do not need it.
-  const schema = await import('../../scenarios/schema').catch(() => null);
-  if (!schema) return { ok: false, reason: UNREACHABLE };
-  const parsed = schema.parseLesson(read.json);
-  if (!parsed.ok) return { ok: false, reason: parsed.error };
-  const rehearsed = await lessonStage().then(
-    (loaded) => loaded.rehearsalProblem(parsed.lesson),
-    () => UNREACHABLE,
-  );
-  if (rehearsed !== null) return { ok: false, reason: rehearsed };
-  return { ok: true, lesson: parsed.lesson };
-}
+export { LESSON_MAX_BYTES } from './lessonFile';
 
 export interface PlayerView {
   readonly phase: PlayerPhase;
@@ -209,7 +163,7 @@ export const useLessonStore = create<LessonState>()((set, get) => {
         const { lesson, step } = context;
         // Fetched once the lesson's text is on screen: it is what the learner reads first, and
         // the stage's chunks would hold up its paint on a slow link (see store/firstText.ts).
-        (stage ? Promise.resolve(stage) : firstTextShown()).then(lessonStage).then(
+        (stageIfLoaded() ? Promise.resolve() : firstTextShown()).then(lessonStage).then(
           (loaded) => {
             if (at !== generation) return;
             // A check after every change to any world a lesson can play on.
