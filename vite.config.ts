@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import tailwindcss from '@tailwindcss/vite';
+import { loadStageGroups } from './scripts/build/loadStages.ts';
 
 /**
  * The Content-Security-Policy the built app runs under. It is added only to the production
@@ -106,6 +107,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: loadStageGroups(import.meta.dirname) } },
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],

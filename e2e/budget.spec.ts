@@ -5,7 +5,8 @@
  * is fetched just after the first text but is on the first screen) stays within the budget of 200 KB
  * gzip JavaScript (FIRST_SCREEN_JS_BUDGET, also in `npm run bench`'s table), and the terminal,
  * the Dockerfile editor, the cluster view, the checks of saved data (zod) and the simulation's
- * engine load on demand (any one of them back on the first screen would break the budget).
+ * engine load on demand (any one of them back on the first screen would break the budget). The
+ * first text comes in a few files (FIRST_TEXT_FILES_BUDGET): a browser fetches six at a time.
  * Chunks are recognised by their source maps' `sources`, not by their hashed names. The same
  * computation feeds `npm run bench` (scripts/bench/firstLoad.ts).
  */
@@ -13,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import {
   FIRST_SCREEN_JS_BUDGET,
+  FIRST_TEXT_FILES_BUDGET,
   ON_DEMAND_FEATURES,
   firstLoad,
+  jsFileCount,
   type FirstLoad,
 } from '../scripts/bench/firstLoad';
 
@@ -35,6 +38,16 @@ test('the first screen needs at most 200 KB of gzip JavaScript', () => {
     firstScreen.jsGzip,
     `first-screen JavaScript, gzip bytes; its files:\n${listed(firstScreen.files)}`,
   ).toBeLessThanOrEqual(FIRST_SCREEN_JS_BUDGET);
+});
+
+test('the first text needs at most six JavaScript files, one round of HTTP/1.1 connections', () => {
+  // scripts/build/loadStages.ts makes a chunk of each load stage; left to itself the bundler cut
+  // the first text into some fifty files, each six a round trip on a slow network.
+  const { firstText } = load;
+  expect(
+    jsFileCount(firstText),
+    `the first text's JavaScript files:\n${listed(firstText.files)}`,
+  ).toBeLessThanOrEqual(FIRST_TEXT_FILES_BUDGET);
 });
 
 test('the terminal, the Dockerfile editor, the cluster view, the checks of saved data and the engine load on demand', () => {
