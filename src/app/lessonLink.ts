@@ -3,6 +3,8 @@
  * lesson player's chunks are fetched beside the app's own (boot.ts asks for them before it
  * runs the app), not one after another once the first render asks for them.
  */
+import { loadLessonInput } from '../scenarios/lessonLoaders';
+
 export function isLessonLink(search: string): boolean {
   return new URLSearchParams(search).has('lesson');
 }
@@ -14,7 +16,8 @@ export function fetchLessonPlayer(search: string): void {
     import('./embedLessons'),
     import('../components/lessons/LessonsPanel'),
     import('../components/lessons/LessonPlayer'),
-    import('../scenarios/course').then((course) => course.fetchLesson(id)),
+    import('../scenarios/course'),
+    loadLessonInput(id),
   ])
-    chunk.catch(() => undefined);
+    chunk?.catch(() => undefined);
 }
