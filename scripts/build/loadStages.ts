@@ -1,7 +1,7 @@
 /**
  * The build's chunks, by when a visit needs them. Left to itself the bundler cuts a chunk at
- * every boundary between lazy imports, which gave the first screen some fifty files of a few
- * hundred bytes each. Over HTTP/1.1 (a school's static server, `vite preview`) a browser
+ * every boundary between lazy imports, which gave the first text 38 files of a few hundred
+ * bytes each (a lesson link some fifty). Over HTTP/1.1 (a school's static server, `vite preview`) a browser
  * fetches six at a time, so each six cost a round trip: on a slow network, a second and a half
  * before the first text. Each stage here is one chunk: the modules its start points import
  * statically that no earlier stage holds. Lazy parts outside the stages (the terminal, the
@@ -86,9 +86,9 @@ export function loadStageGroups(
   // Worked out once per chunking pass: the context is new for each build.
   const passes = new WeakMap<ChunkingContext, Map<string, string>>();
   const stageOf = (id: string, ctx: ChunkingContext) => {
-    let stages_ = passes.get(ctx);
-    if (!stages_) passes.set(ctx, (stages_ = stageOfModules(ctx, root, stages)));
-    return stages_.get(id);
+    let known = passes.get(ctx);
+    if (!known) passes.set(ctx, (known = stageOfModules(ctx, root, stages)));
+    return known.get(id);
   };
   return stages.map((stage, index) => ({
     name: (id, ctx) =>
