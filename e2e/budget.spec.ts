@@ -42,7 +42,7 @@ test('the first screen needs at most 200 KB of gzip JavaScript', () => {
 
 test('the first text needs at most six JavaScript files, one round of HTTP/1.1 connections', () => {
   // scripts/build/loadStages.ts makes a chunk of each load stage; left to itself the bundler cut
-  // the first text into some fifty files, each six a round trip on a slow network.
+  // the first text into 38 files, each six a round trip on a slow network.
   const { firstText } = load;
   expect(
     jsFileCount(firstText),

@@ -26,7 +26,7 @@ export const FIRST_SCREEN_JS_BUDGET = 200_000;
 
 /**
  * The most JavaScript files the first text may need: what a browser fetches at once from one
- * server over HTTP/1.1 (six connections). Each further six cost a round trip; the fifty small
+ * server over HTTP/1.1 (six connections). Each further six cost a round trip; the 38 small
  * chunks the bundler made by itself cost Lighthouse's slow 4G about a second and a half
  * (scripts/build/loadStages.ts groups them).
  */

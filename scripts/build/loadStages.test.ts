@@ -4,12 +4,20 @@ import { LOAD_STAGES, loadStageGroups, type LoadStage } from './loadStages';
 
 const ROOT = '/app';
 
-/** A module graph as the bundler sees it: each module's static imports, by path under ROOT. */
+/**
+ * A module graph as the bundler sees it: each module's static imports, by path under ROOT, and
+ * its lazy ones (`import()`) after a `lazy:` prefix.
+ */
 function graph(imports: Record<string, string[]>): ChunkingContext {
+  const ids = (to: string[]) => to.map((t) => `${ROOT}/${t.replace(/^lazy:/, '')}`);
   const info = new Map(
     Object.entries(imports).map(([file, to]) => [
       `${ROOT}/${file}`,
-      { importedIds: to.map((t) => `${ROOT}/${t}`) } as unknown as ModuleInfo,
+      {
+        id: `${ROOT}/${file}`,
+        importedIds: ids(to.filter((t) => !t.startsWith('lazy:'))),
+        dynamicallyImportedIds: ids(to.filter((t) => t.startsWith('lazy:'))),
+      } as unknown as ModuleInfo,
     ]),
   );
   return { getModuleInfo: (id) => info.get(id) ?? null };
@@ -33,11 +41,12 @@ function chunksOf(groups: CodeSplittingGroup[], ctx: ChunkingContext, files: str
 const STAGES: LoadStage[] = [
   { name: 'boot', from: ['boot.ts'], apart: ['boot.ts'] },
   { name: 'app', from: ['main.tsx'], apart: ['main.tsx'] },
-  { name: 'lessons', from: ['player.tsx'] },
+  { name: 'lessons', fetchedBy: 'link.ts' },
 ];
 
 const APP = graph({
-  'boot.ts': ['theme.ts', 'styles.css'],
+  'boot.ts': ['theme.ts', 'styles.css', 'link.ts'],
+  'link.ts': ['lazy:player.tsx'],
   'theme.ts': [],
   'styles.css': [],
   'main.tsx': ['theme.ts', 'view.tsx'],
@@ -52,6 +61,7 @@ const APP = graph({
 describe('the load stages', () => {
   const chunks = chunksOf(loadStageGroups(ROOT, STAGES), APP, [
     'boot.ts',
+    'link.ts',
     'theme.ts',
     'styles.css',
     'main.tsx',
@@ -64,6 +74,8 @@ describe('the load stages', () => {
   ]);
 
   it('put what a stage imports in its chunk, and a module two stages share in the earlier', () => {
+    // link.ts is the boot's own; what it fetches lazily is the lessons' stage.
+    expect(chunks['link.ts']).toBe('boot');
     // theme.ts is imported by boot and by the app: the shell has it first.
     expect(chunks['theme.ts']).toBe('boot');
     expect([chunks['view.tsx'], chunks['store.ts']]).toEqual(['app', 'app']);
@@ -81,11 +93,19 @@ describe('the load stages', () => {
   });
 
   it('say which start point the build does not have, rather than split it silently', () => {
-    const [group] = loadStageGroups(ROOT, [{ name: 'gone', from: ['renamed.ts'] }]);
-    const name = group?.name;
-    expect(typeof name).toBe('function');
-    if (typeof name === 'function')
-      expect(() => name(`${ROOT}/theme.ts`, APP)).toThrow(/renamed\.ts is not in the build/);
+    const nameOf = (stage: LoadStage) => {
+      const name = loadStageGroups(ROOT, [stage])[0]?.name;
+      if (typeof name !== 'function') throw new Error('a stage names its modules by a function');
+      return () => name(`${ROOT}/theme.ts`, APP);
+    };
+    expect(nameOf({ name: 'gone', from: ['renamed.ts'] })).toThrow(
+      'loadStages: gone: renamed.ts is not in the build',
+    );
+    expect(nameOf({ name: 'gone', fetchedBy: 'renamed.ts' })).toThrow(/renamed\.ts is not in/);
+    // A module that no longer fetches anything: the stage would be empty without a word.
+    expect(nameOf({ name: 'idle', fetchedBy: 'theme.ts' })).toThrow(
+      'loadStages: idle: theme.ts fetches nothing',
+    );
   });
 
   it('name only files that exist in the app', async () => {
@@ -93,7 +113,9 @@ describe('the load stages', () => {
     const { resolve } = await import('node:path');
     const root = resolve(import.meta.dirname, '../..');
     for (const stage of LOAD_STAGES) {
-      for (const file of [...stage.from, ...(stage.apart ?? [])])
+      const files = [...(stage.from ?? []), ...(stage.apart ?? []), stage.fetchedBy ?? []].flat();
+      expect(files.length, `${stage.name} starts somewhere`).toBeGreaterThan(0);
+      for (const file of files)
         expect(existsSync(resolve(root, file)), `${stage.name}: ${file}`).toBe(true);
       for (const file of stage.apart ?? []) expect(stage.from).toContain(file);
     }

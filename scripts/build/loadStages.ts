@@ -17,7 +17,12 @@ export interface LoadStage {
   /** The chunk's name (its file is `<name>-<hash>.js`). */
   readonly name: string;
   /** The modules the stage starts from, relative to the project's root. */
-  readonly from: readonly string[];
+  readonly from?: readonly string[];
+  /**
+   * A module whose lazy imports (`import()`) the stage starts from: the stage is what that module
+   * fetches, so an import added there joins the stage without a word here.
+   */
+  readonly fetchedBy?: string;
   /**
    * Start points that keep a chunk of their own: those that await at their top level. A chunk
    * imported while such a module runs would otherwise wait for the very chunk that imports it.
@@ -34,21 +39,28 @@ export const LOAD_STAGES: readonly LoadStage[] = [
     from: ['src/app/main.tsx', 'src/i18n/locales/en.json'],
     apart: ['src/app/main.tsx'],
   },
-  // The lessons' side: what a lesson link fetches beside the app (src/app/lessonLink.ts).
-  {
-    name: 'lessons',
-    from: [
-      'src/app/embedLessons.ts',
-      'src/components/lessons/LessonsPanel.tsx',
-      'src/components/lessons/LessonPlayer.tsx',
-      'src/scenarios/course.ts',
-    ],
-  },
-  // The simulation, fetched once the first text shows (src/store/simulationEngine.ts).
-  { name: 'engine', from: ['src/sim/engine.ts'] },
+  // The lessons' side: what a lesson link fetches beside the app (the player, its store, the
+  // course; the lesson itself keeps its own chunk, imported by src/scenarios/lessonLoaders.ts).
+  { name: 'lessons', fetchedBy: 'src/app/lessonLink.ts' },
+  // The simulation, fetched once the first text shows.
+  { name: 'engine', fetchedBy: 'src/store/simulationEngine.ts' },
   // The rest of a lesson's world: the shells, the clusters and the checks.
-  { name: 'stage', from: ['src/store/lessons/appStage.ts'] },
+  { name: 'stage', fetchedBy: 'src/store/lessons/stageLoader.ts' },
 ];
+
+/** The modules a stage starts from, each checked to be in the build. */
+function startPoints(ctx: ChunkingContext, root: string, stage: LoadStage): string[] {
+  const known = (file: string) => {
+    const info = ctx.getModuleInfo(resolve(root, file));
+    if (!info) throw new Error(`loadStages: ${stage.name}: ${file} is not in the build`);
+    return info;
+  };
+  const fetched =
+    stage.fetchedBy === undefined ? [] : known(stage.fetchedBy).dynamicallyImportedIds;
+  if (stage.fetchedBy !== undefined && fetched.length === 0)
+    throw new Error(`loadStages: ${stage.name}: ${stage.fetchedBy} fetches nothing`);
+  return [...(stage.from ?? []).map((file) => known(file).id), ...fetched];
+}
 
 /** Which stage each module belongs to: the first whose start points reach it statically. */
 function stageOfModules(
@@ -60,10 +72,7 @@ function stageOfModules(
   const seen = new Set<string>();
   for (const stage of stages) {
     const apart = new Set((stage.apart ?? []).map((file) => resolve(root, file)));
-    const pending = stage.from.map((file) => resolve(root, file));
-    for (const start of pending) {
-      if (!ctx.getModuleInfo(start)) throw new Error(`loadStages: ${start} is not in the build`);
-    }
+    const pending = startPoints(ctx, root, stage);
     while (pending.length > 0) {
       const id = pending.pop()!;
       if (seen.has(id)) continue;

@@ -4,8 +4,8 @@
  * list is shown.
  *
  * Contract: COURSE_IDS is the course's order (lessonLoaders.ts says where each lesson's chunk
- * is), and `fetchLesson(id)` resolves to a lesson equal
- * to LESSONS' (course.test.ts); `fetchLesson` of an id not in the course is null.
+ * is), and `fetchLesson(id)` resolves to a lesson equal to LESSONS' (course.test.ts);
+ * `fetchLesson` of an id not in the course is null.
  */
 import { withDefaults } from './builtIn';
 import { loadLessonInput } from './lessonLoaders';
